@@ -21,6 +21,20 @@
 namespace vigie::ingest {
 namespace {
 
+// Inside a directory, README/LICENSE-style files describe the corpus rather than belong to
+// it (data/corpus/README.md, a crawl's LICENSE). Files named on the command line are always
+// read.
+bool IsDocumentationFile(const std::string& name) {
+  std::string lower = str::AsciiLower(name);
+  for (const char* ext : {".md", ".rst", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".css", ".js"}) {
+    if (str::EndsWith(lower, ext)) return true;
+  }
+  for (const char* stem : {"readme", "license", "licence", "notice", "copying", "changelog"}) {
+    if (lower.rfind(stem, 0) == 0) return true;
+  }
+  return false;
+}
+
 namespace fs = std::filesystem;
 
 constexpr size_t kSniffBytes = 8192;
@@ -132,6 +146,7 @@ void DocumentReader::Impl::ReadDirectory(const fs::path& dir, int depth,
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // hidden files and folders
+    if (IsDocumentationFile(name)) continue;
     entries.push_back(it->path());
   }
   if (ec) on_error(Status::IOError(dir.string() + ": cannot list: " + ec.message()));

@@ -149,7 +149,7 @@ TEST_F(ReaderTest, JsonlRecordsAndErrorsNameFileAndLine) {
   EXPECT_EQ(b.lang, "en");
 }
 
-TEST_F(ReaderTest, DirectoryRecursionSortedSkippingHidden) {
+TEST_F(ReaderTest, DirectoryRecursionSortedSkippingHiddenAndDocumentation) {
   WriteFile(dir_ / "b" / "2.txt", "Deuxième document du dossier, avec une phrase assez longue.\n");
   WriteFile(dir_ / "a.txt", "Premier document du dossier, avec une phrase assez longue.\n");
   WriteFile(dir_ / "c.jsonl",
@@ -158,6 +158,8 @@ TEST_F(ReaderTest, DirectoryRecursionSortedSkippingHidden) {
   WriteFile(dir_ / ".hidden.txt", "Caché, ne doit pas être lu du tout par le lecteur.\n");
   WriteFile(dir_ / ".git" / "x.txt", "Caché aussi, ne doit pas être lu par le lecteur.\n");
   WriteFile(dir_ / "empty.txt", "");
+  WriteFile(dir_ / "README.md", "# A corpus\n\nThis folder holds news articles, read them all.\n");
+  WriteFile(dir_ / "LICENSE", "Creative Commons Attribution 2.5, see the full licence text.\n");
   auto c = ReadPath(dir_.string());
   ASSERT_VIGIE_OK(c.status);
   EXPECT_TRUE(c.errors.empty());
