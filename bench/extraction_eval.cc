@@ -23,6 +23,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <zlib.h>
 
 #include "vigie/base/strings.h"
@@ -61,10 +63,14 @@ std::string Body(const Document& doc) {
   return body;
 }
 
-// Lower-cased, white space collapsed: the normalisation of meta_check.mjs.
+// Lower-cased (full Unicode, as JavaScript's toLowerCase), white space collapsed: the
+// normalisation of meta_check.mjs, so that both tools are scored the same way.
 std::string Norm(std::string_view s) {
-  // Lower-case ASCII and the Latin-1 supplement capitals most common in the set.
-  std::string out = vigie::str::AsciiLower(vigie::str::CollapseSpace(s));
+  std::string collapsed = vigie::str::CollapseSpace(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
   return out;
 }
 
