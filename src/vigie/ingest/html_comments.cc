@@ -168,7 +168,10 @@ class CommentReader {
     for (int p = root; p < elems[root].end; ++p) {
       if (elems[p].children < 2 || Skipped(elems[p])) continue;
       std::vector<int> kids;
-      for (int c = p + 1; c < elems[p].end; c = elems[c].end) kids.push_back(c);
+      // Bounded: the grouping below is quadratic in the number of children.
+      for (int c = p + 1; c < elems[p].end && kids.size() < 256; c = elems[c].end) {
+        kids.push_back(c);
+      }
       for (size_t a = 0; a < kids.size(); ++a) {
         std::vector<int> group;
         std::string_view cls = Attr(elems[kids[a]].node, "class");

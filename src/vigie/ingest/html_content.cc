@@ -29,11 +29,12 @@ constexpr std::string_view kPositiveWords[] = {"article", "body",    "content", 
                                                "hentry",  "h-entry", "main",    "page",
                                                "post",    "text",    "blog",    "story"};
 constexpr std::string_view kNegativeWords[] = {
-    "-ad-",     "hidden", "banner",     "combx",    "comment",    "com-",       "contact",
-    "footer",   "gdpr",   "masthead",   "media",    "meta",       "outbrain",   "promo",
-    "related",  "scroll", "share",      "shoutbox", "sidebar",    "skyscraper", "sponsor",
-    "shopping", "tags",   "widget",     "social",   "newsletter", "cookie",     "subscribe",
-    "navbar",   "menu",   "breadcrumb", "gallery",  "slideshow",  "carousel",   "lightbox"};
+    "-ad-",       "hidden",     "banner",    "combx",     "comment",  "com-",
+    "contact",    "footer",     "gdpr",      "masthead",  "media",    "meta",
+    "outbrain",   "promo",      "related",   "scroll",    "share",    "shoutbox",
+    "sidebar",    "skyscraper", "sponsor",   "shopping",  "tags",     "widget",
+    "social",     "newsletter", "cookie",    "subscribe", "navbar",   "menu",
+    "breadcrumb", "gallery",    "slideshow", "carousel",  "lightbox", "caption"};
 constexpr std::string_view kUnlikelyWords[] = {
     "-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",  "community",
     "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",   "legends",

@@ -19,33 +19,15 @@ namespace vigie::ingest {
 namespace html {
 namespace {
 
+// Whole lines that are ad markers, loading placeholders or share/read-more buttons.
 bool IsAdWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"ad",
-                                                "ads",
-                                                "advertisement",
-                                                "advertising",
-                                                "anzeige",
-                                                "werbung",
-                                                "publicité",
-                                                "publicite",
-                                                "pub",
-                                                "sponsored",
-                                                "loading",
-                                                "loading...",
-                                                "chargement",
-                                                "share",
-                                                "share this",
-                                                "share this article",
-                                                "tweet",
-                                                "print",
-                                                "email",
-                                                "e-mail",
-                                                "related",
-                                                "read more",
-                                                "continue reading",
-                                                "lire aussi",
-                                                "weiterlesen",
-                                                "mehr zum thema"};
+  // clang-format off
+  static constexpr std::string_view kWords[] = {
+      "ad", "ads", "advertisement", "advertising", "anzeige", "werbung", "publicité",
+      "publicite", "pub", "sponsored", "loading", "loading...", "chargement", "share",
+      "share this", "share this article", "tweet", "print", "email", "e-mail", "related",
+      "read more", "continue reading", "lire aussi", "weiterlesen", "mehr zum thema"};
+  // clang-format on
   for (std::string_view w : kWords) {
     if (lower == w) return true;
   }
@@ -60,6 +42,18 @@ class Emitter {
 
   int chars() const { return chars_; }
 
+  // A heading with nothing after it introduced a block that was left out (related links,
+  // a newsletter box): drop it too. ("Read more:" lines were tried as well: they are article
+  // text too often.)
+  void DropTrailingLabels() {
+    while (!labels_.empty() && labels_.back() > 0 && !out_.paragraphs.empty()) {
+      chars_ -= labels_.back();
+      labels_.pop_back();
+      if (out_.dropped.size() < 12) out_.dropped.push_back(std::move(out_.paragraphs.back()));
+      out_.paragraphs.pop_back();
+    }
+  }
+
   void Emit(int root) {
     Node* top = page_.elems[root].node;
     root_chars_ = page_.elems[root].chars;
@@ -72,7 +66,7 @@ class Emitter {
       }
       // Leave n and every ancestor that has no next sibling, closing their blocks.
       while (n) {
-        if (IsElement(n) && IsBlock(Tag(n))) Flush();
+        if (IsElement(n) && IsBlock(Tag(n)) && Tag(n) != MyHTML_TAG_BR) Flush();
         if (n == top) {
           n = nullptr;
           break;
@@ -161,9 +155,8 @@ class Emitter {
     int c = CountChars(text, &commas);
     TagId tag = block >= 0 ? page_.elems[block].tag : 0;
     if (tag == MyHTML_TAG_H1 && MatchesTitle(text)) return;
-    std::string lower = str::AsciiLower(text);
-    bool boilerplate =
-        IsAdWord(lower) || (links * 5 >= c * 4 && c < 200) || (c < min_chars_ && links > 0);
+    bool boilerplate = (links * 5 >= c * 4 && c < 200) || (c < min_chars_ && links > 0) ||
+                       (text.size() <= 24 && IsAdWord(str::AsciiLower(text)));
     if (boilerplate) {
       if (out_.dropped.size() < 12) out_.dropped.push_back(std::move(text));
       return;
@@ -173,20 +166,6 @@ class Emitter {
     out_.paragraphs.push_back(std::move(text));
   }
 
- public:
-  // A heading with nothing after it introduced a block that was left out (related links,
-  // a newsletter box): drop it too. ("Read more:" lines were tried as well: they are article
-  // text too often.)
-  void DropTrailingLabels() {
-    while (!labels_.empty() && labels_.back() > 0 && !out_.paragraphs.empty()) {
-      chars_ -= labels_.back();
-      labels_.pop_back();
-      if (out_.dropped.size() < 12) out_.dropped.push_back(std::move(out_.paragraphs.back()));
-      out_.paragraphs.pop_back();
-    }
-  }
-
- private:
   bool MatchesTitle(std::string_view text) const {
     if (title_.empty()) return out_.paragraphs.empty();
     std::string a = str::AsciiLower(text);
