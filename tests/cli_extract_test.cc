@@ -35,8 +35,7 @@ class CliExtractTest : public ::testing::Test {
 
   fs::path Write(const std::string& name, const std::string& content) {
     fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
+    vigie::testing::WriteFile(p, content);
     return p;
   }
 

@@ -48,4 +48,10 @@ inline std::string ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// Writes `bytes` to `p`, creating its parent directories.
+inline void WriteFile(const std::filesystem::path& p, const std::string& bytes) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
 }  // namespace vigie::testing

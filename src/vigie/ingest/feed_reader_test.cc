@@ -5,24 +5,16 @@
 #include <gtest/gtest.h>
 
 #include "testutil.h"
+#include "vigie/ingest/reader_testutil.h"
 #include "vigie/ingest/record_readers.h"
 
 namespace vigie::ingest {
 namespace {
 
-struct Collected {
-  std::vector<RawRecord> records;
-  std::vector<std::string> errors;
-  Status status;
-};
+using Collected = testing::CollectedRecords;
 
 Collected Read(const std::string& xml, ReaderLimits limits = {}) {
-  Collected c;
-  auto in = InputStream::FromString(xml);
-  c.status = ReadFeed(
-      *in, "feeds/x.rss", limits, [&](RawRecord&& r) { c.records.push_back(std::move(r)); },
-      [&](const Status& e) { c.errors.push_back(e.message()); });
-  return c;
+  return testing::CollectRecords(ReadFeed, xml, "feeds/x.rss", limits);
 }
 
 TEST(ReadFeed, Rss2WithContentEncoded) {

@@ -4,23 +4,17 @@
 #include <gtest/gtest.h>
 
 #include "testutil.h"
+#include "vigie/ingest/reader_testutil.h"
 #include "vigie/ingest/record_readers.h"
 
 namespace vigie::ingest {
 namespace {
 
-struct Collected {
-  std::vector<RawRecord> records;
-  std::vector<std::string> errors;
-};
+using Collected = testing::CollectedRecords;
 
 Collected ReadAllJsonl(const std::string& bytes, ReaderLimits limits = {}) {
-  Collected c;
-  auto in = InputStream::FromString(bytes);
-  Status s = ReadJsonl(
-      *in, "corpus/x.jsonl", limits, [&](RawRecord&& r) { c.records.push_back(std::move(r)); },
-      [&](const Status& e) { c.errors.push_back(e.message()); });
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  Collected c = testing::CollectRecords(ReadJsonl, bytes, "corpus/x.jsonl", limits);
+  EXPECT_TRUE(c.status.ok()) << c.status.ToString();
   return c;
 }
 

@@ -11,9 +11,12 @@
 #include "testutil.h"
 #include "vigie/base/strings.h"
 #include "vigie/base/utf8.h"
+#include "vigie/ingest/reader_testutil.h"
 
 namespace vigie::ingest {
 namespace {
+
+using testing::Gzip;
 
 namespace fs = std::filesystem;
 
@@ -27,25 +30,7 @@ const char kFrenchText[] =
     "Le porte-parole du gouvernement a lu un communiqué à la télévision nationale, dénonçant "
     "une atteinte à la souveraineté du Mali et un soutien au terrorisme international.\n";
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-void WriteFile(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream f(p, std::ios::binary);
-  f << bytes;
-}
+using vigie::testing::WriteFile;
 
 struct Collected {
   std::vector<Document> docs;

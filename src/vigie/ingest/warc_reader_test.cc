@@ -5,24 +5,13 @@
 #include <zlib.h>
 
 #include "testutil.h"
+#include "vigie/ingest/reader_testutil.h"
 #include "vigie/ingest/record_readers.h"
 
 namespace vigie::ingest {
 namespace {
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using testing::Gzip;
 
 std::string WarcRecord(const std::string& type, const std::string& uri,
                        const std::string& content_type, const std::string& payload) {
@@ -59,19 +48,10 @@ std::vector<std::string> SampleRecords() {
   };
 }
 
-struct Collected {
-  std::vector<RawRecord> records;
-  std::vector<std::string> errors;
-  Status status;
-};
+using Collected = testing::CollectedRecords;
 
 Collected Read(const std::string& bytes, ReaderLimits limits = {}) {
-  Collected c;
-  auto in = InputStream::FromString(bytes);
-  c.status = ReadWarc(
-      *in, "cc.warc.gz", limits, [&](RawRecord&& r) { c.records.push_back(std::move(r)); },
-      [&](const Status& e) { c.errors.push_back(e.message()); });
-  return c;
+  return testing::CollectRecords(ReadWarc, bytes, "cc.warc.gz", limits);
 }
 
 void ExpectSample(const Collected& c) {
