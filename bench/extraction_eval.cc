@@ -19,14 +19,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
-#include <zlib.h>
 
+#include "bench_util.h"
 #include "vigie/base/strings.h"
 #include "vigie/ingest/charset.h"
 #include "vigie/ingest/html_extractor.h"
@@ -35,24 +34,6 @@ namespace fs = std::filesystem;
 using vigie::ingest::Document;
 
 namespace {
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string Gunzip(const fs::path& p) {
-  gzFile f = gzopen(p.c_str(), "rb");
-  if (!f) return {};
-  std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out.append(buf, n);
-  gzclose(f);
-  return out;
-}
 
 std::string Body(const Document& doc) {
   std::string body;
@@ -79,7 +60,8 @@ double Ms(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::ti
 }
 
 int RunZyte(const fs::path& dir, const std::string& out_path) {
-  auto gt = nlohmann::json::parse(ReadFile(dir / "ground-truth.json"), nullptr, false);
+  auto gt =
+      nlohmann::json::parse(vigie::bench::ReadInput(dir / "ground-truth.json"), nullptr, false);
   if (gt.is_discarded()) {
     std::fprintf(stderr, "cannot read %s\n", (dir / "ground-truth.json").c_str());
     return 2;
@@ -93,7 +75,7 @@ int RunZyte(const fs::path& dir, const std::string& out_path) {
   size_t total_bytes = 0;
   std::vector<double> times;
   for (const auto& id : ids) {
-    std::string raw = Gunzip(dir / "html" / (id + ".html.gz"));
+    std::string raw = vigie::bench::ReadInput(dir / "html" / (id + ".html.gz"));
     std::string url = gt[id].value("url", "");
     auto t0 = std::chrono::steady_clock::now();
     std::string html = vigie::ingest::DecodeToUtf8(raw, "", true);
@@ -134,7 +116,7 @@ std::string Pct(int x, int y) {
 }
 
 int RunTrafilatura(const fs::path& dir, bool show) {
-  auto gold = nlohmann::json::parse(ReadFile(dir / "evaldata.json"), nullptr, false);
+  auto gold = nlohmann::json::parse(vigie::bench::ReadInput(dir / "evaldata.json"), nullptr, false);
   if (gold.is_discarded()) {
     std::fprintf(stderr, "cannot read %s\n", (dir / "evaldata.json").c_str());
     return 2;
@@ -146,7 +128,7 @@ int RunTrafilatura(const fs::path& dir, bool show) {
     fs::path file = dir / "eval" / g.value("file", "");
     if (!fs::exists(file)) file = dir / "cache" / g.value("file", "");
     if (!fs::exists(file)) continue;
-    std::string raw = ReadFile(file);
+    std::string raw = vigie::bench::ReadInput(file);
     auto t0 = std::chrono::steady_clock::now();
     std::string html = vigie::ingest::DecodeToUtf8(raw, "", true);
     Document doc;

@@ -23,22 +23,12 @@
 
 #include <zlib.h>
 
+#include "bench_util.h"
 #include "vigie/ingest/reader.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string ReadMaybeGz(const fs::path& p) {
-  gzFile f = gzopen(p.c_str(), "rb");  // gzread passes plain files through unchanged
-  if (!f) return {};
-  std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out.append(buf, n);
-  gzclose(f);
-  return out;
-}
 
 double Seconds(std::chrono::steady_clock::time_point a) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
@@ -57,8 +47,26 @@ std::vector<std::string> LoadPages(const fs::path& dir) {
   }
   std::sort(files.begin(), files.end());
   std::vector<std::string> pages;
-  for (const auto& f : files) pages.push_back(ReadMaybeGz(f));
+  for (const auto& f : files) pages.push_back(vigie::bench::ReadInput(f));
   return pages;
+}
+
+// Reads `path` with a fresh DocumentReader three times; returns the best time in seconds and
+// the number of documents in *docs. Errors go to stderr.
+double BestReadPath(const fs::path& path, size_t* docs) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    vigie::ingest::DocumentReader reader;
+    *docs = 0;
+    auto t0 = std::chrono::steady_clock::now();
+    reader
+        .ReadPath(
+            path.string(), [&](vigie::ingest::Document&&) { ++*docs; },
+            [](const vigie::Status& s) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); })
+        .IgnoreError();  // a failure to open is reported through the error callback too
+    best = std::min(best, Seconds(t0));
+  }
+  return best;
 }
 
 void BenchHtml(const std::vector<std::string>& pages, size_t bytes) {
@@ -113,18 +121,8 @@ void BenchWarc(const std::vector<std::string>& pages) {
     AppendGzipMember(rec, &warc);
   }
   std::ofstream(path, std::ios::binary) << warc;
-  double best = 1e9;
   size_t docs = 0;
-  for (int run = 0; run < 3; ++run) {
-    vigie::ingest::DocumentReader reader;
-    docs = 0;
-    auto t0 = std::chrono::steady_clock::now();
-    auto status = reader.ReadPath(
-        path.string(), [&](vigie::ingest::Document&&) { ++docs; },
-        [](const vigie::Status& s) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); });
-    best = std::min(best, Seconds(t0));
-    if (!status.ok()) std::fprintf(stderr, "%s\n", status.ToString().c_str());
-  }
+  double best = BestReadPath(path, &docs);
   char note[128];
   std::snprintf(note, sizeof(note), "input = %.1f MB uncompressed WARC (%.1f MB .warc.gz)",
                 payload_bytes / 1e6, warc.size() / 1e6);
@@ -137,18 +135,8 @@ void BenchCorpus(const fs::path& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (e.is_regular_file()) bytes += e.file_size();
   }
-  double best = 1e9;
   size_t docs = 0;
-  for (int run = 0; run < 3; ++run) {
-    vigie::ingest::DocumentReader reader;
-    docs = 0;
-    auto t0 = std::chrono::steady_clock::now();
-    reader
-        .ReadPath(
-            dir.string(), [&](vigie::ingest::Document&&) { ++docs; }, [](const vigie::Status&) {})
-        .IgnoreError();
-    best = std::min(best, Seconds(t0));
-  }
+  double best = BestReadPath(dir, &docs);
   Report("jsonl", docs, bytes, best, "input = bundled corpus files (text/JSONL)");
 }
 
