@@ -13,6 +13,7 @@
 #include "vigie/base/strings.h"
 #include "vigie/base/utf8.h"
 #include "vigie/text/dates.h"
+#include "vigie/text/language.h"
 
 namespace vigie::ingest {
 namespace {
@@ -135,9 +136,9 @@ bool ClassHas(std::string_view cls, std::string_view word) {
   return !cls.empty() && str::ContainsNoCase(cls, word);
 }
 
+// Dates in metadata are short: the bound keeps a long attribute or text from being scanned.
 std::string IsoDate(std::string_view s, std::string_view lang) {
-  auto d = text::ParseDate(s.substr(0, 200), lang);
-  return d ? d->ToIso() : std::string();
+  return text::ParseIsoDate(s.substr(0, 200), lang);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -636,15 +637,6 @@ struct Collected {
   int text_budget = 400;        // text nodes with digits still worth a look
 };
 
-std::string NormLang(std::string_view v) {
-  v = str::Trim(v);
-  if (v.size() < 2) return {};
-  char a = static_cast<char>(v[0] | 0x20), b = static_cast<char>(v[1] | 0x20);
-  if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return {};
-  if (v.size() > 2 && v[2] != '-' && v[2] != '_') return {};
-  return std::string{a, b};
-}
-
 void ReadMeta(Node* n, std::string_view lang, Collected* c) {
   std::string_view content = html::Attr(n, "content");
   if (content.empty()) return;
@@ -666,7 +658,7 @@ void ReadMeta(Node* n, std::string_view lang, Collected* c) {
           break;
         case MetaKind::kLocale:
         case MetaKind::kLanguage:
-          c->lang.Offer(NormLang(content), rule.rank);
+          c->lang.Offer(text::LanguageFromTag(content), rule.rank);
           break;
         case MetaKind::kDate:
           c->date.Offer(IsoDate(content, lang), rule.rank);
@@ -967,8 +959,8 @@ HtmlMetadata ExtractHtmlMetadata(const html::Dom& dom, std::string_view url) {
   Collected c;
   Node* root = dom.html();
   if (!root) return meta;
-  c.html_lang = NormLang(html::Attr(root, "lang"));
-  if (c.html_lang.empty()) c.html_lang = NormLang(html::Attr(root, "xml:lang"));
+  c.html_lang = text::LanguageFromTag(html::Attr(root, "lang"));
+  if (c.html_lang.empty()) c.html_lang = text::LanguageFromTag(html::Attr(root, "xml:lang"));
   std::string_view lang = c.html_lang;
   for (Node* n = html::FirstChild(root); n;) {
     bool skip = false;

@@ -40,18 +40,6 @@ namespace fs = std::filesystem;
 constexpr size_t kSniffBytes = 8192;
 constexpr int kMaxDirectoryDepth = 64;  // guards against symlink loops
 
-// "fr-FR", "FR", "fr_CA" -> "fr"; anything that is not a language tag -> "".
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string lower = str::AsciiLower(str::Trim(tag));
-  size_t end = lower.find_first_of("-_");
-  if (end != std::string::npos) lower.resize(end);
-  if (lower.size() < 2 || lower.size() > 3) return "";
-  for (char c : lower) {
-    if (c < 'a' || c > 'z') return "";
-  }
-  return lower;
-}
-
 // Host of an absolute URL, lower-cased, without user info or port; "" when there is none.
 std::string HostOf(std::string_view url) {
   size_t scheme = url.find("://");
@@ -62,12 +50,6 @@ std::string HostOf(std::string_view url) {
   if (at != std::string_view::npos) rest.remove_prefix(at + 1);
   if (!rest.empty() && rest[0] != '[') rest = rest.substr(0, rest.find(':'));
   return str::AsciiLower(rest);
-}
-
-std::string IsoDate(std::string_view raw, std::string_view lang) {
-  if (raw.empty()) return "";
-  auto date = text::ParseDate(raw, lang);
-  return date ? date->ToIso() : "";
 }
 
 // True when a text/HTML head looks binary: NUL bytes without a UTF-16/32 byte order mark.
@@ -288,22 +270,22 @@ void DocumentReader::Impl::Finish(const RawRecord& record, std::string_view html
   }
 
   // Document language: the container's word, else detection over the whole body.
-  std::string hint = PrimaryLanguage(record.lang);
-  if (hint.empty()) hint = PrimaryLanguage(options.lang_hint);
-  if (!PrimaryLanguage(record.lang).empty()) {
-    doc->lang = PrimaryLanguage(record.lang);
+  const std::string record_lang = text::LanguageFromTag(record.lang);
+  std::string hint = record_lang.empty() ? text::LanguageFromTag(options.lang_hint) : record_lang;
+  if (!record_lang.empty()) {
+    doc->lang = record_lang;
   } else {
     std::string detected = body.empty() ? "" : text::DetectLanguage(body, hint).code;
-    doc->lang = !detected.empty() ? detected : PrimaryLanguage(html_lang);
+    doc->lang = !detected.empty() ? detected : text::LanguageFromTag(html_lang);
   }
   for (Paragraph& p : doc->paragraphs) {
     p.lang = text::DetectLanguage(p.text, doc->lang.empty() ? hint : doc->lang).code;
   }
 
   std::string date_lang = doc->lang.empty() ? hint : doc->lang;
-  doc->date = IsoDate(doc->date, date_lang);
-  doc->modified = IsoDate(doc->modified, date_lang);
-  for (Comment& c : doc->comments) c.date = IsoDate(c.date, date_lang);
+  doc->date = text::ParseIsoDate(doc->date, date_lang);
+  doc->modified = text::ParseIsoDate(doc->modified, date_lang);
+  for (Comment& c : doc->comments) c.date = text::ParseIsoDate(c.date, date_lang);
 
   if (doc->site.empty()) doc->site = HostOf(doc->url);
   if (!record.id.empty()) {

@@ -399,4 +399,9 @@ std::optional<Date> DateFromUrl(std::string_view url) {
   return std::nullopt;
 }
 
+std::string ParseIsoDate(std::string_view s, std::string_view lang) {
+  std::optional<Date> d = ParseDate(s, lang);
+  return d ? d->ToIso() : std::string();
+}
+
 }  // namespace vigie::text

@@ -11,8 +11,8 @@ namespace vigie::text {
 
 struct Date {
   int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
+  int month = 0;              // 1..12
+  int day = 0;                // 1..31
   std::string ToIso() const;  // "YYYY-MM-DD"
   bool operator==(const Date&) const = default;
 };
@@ -24,6 +24,9 @@ bool IsPlausible(const Date& d);
 // decides day/month order for numeric forms such as 05/04/2022 (en: month first).
 // Returns nullopt when no plausible complete date is found.
 std::optional<Date> ParseDate(std::string_view s, std::string_view lang = "");
+
+// ParseDate as "YYYY-MM-DD", or "" when `s` holds no plausible complete date.
+std::string ParseIsoDate(std::string_view s, std::string_view lang = "");
 
 // Extracts a date from a URL path (/2022/05/12/, /2022-05-12, /20220512/).
 std::optional<Date> DateFromUrl(std::string_view url);

@@ -152,5 +152,10 @@ TEST(DatesTest, DateFromUrl) {
   EXPECT_EQ(UrlIso("////"), "none");
 }
 
+TEST(ParseIsoDateTest, FormatsOrReturnsEmpty) {
+  EXPECT_EQ(ParseIsoDate("lundi 9 mai 2022", "fr"), "2022-05-09");
+  EXPECT_EQ(ParseIsoDate("no date here"), "");
+}
+
 }  // namespace
 }  // namespace vigie::text

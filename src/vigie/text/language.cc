@@ -10,6 +10,7 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
+#include "vigie/base/strings.h"
 #include "vigie/base/utf8.h"
 
 namespace vigie::text {
@@ -95,6 +96,15 @@ LanguageGuess DetectLanguage(std::string_view utf8_text, std::string_view hint) 
     guess.reliable = false;
   }
   return guess;
+}
+
+std::string LanguageFromTag(std::string_view tag) {
+  tag = str::Trim(tag);
+  if (tag.size() < 2) return {};
+  char a = static_cast<char>(tag[0] | 0x20), b = static_cast<char>(tag[1] | 0x20);
+  if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return {};
+  if (tag.size() > 2 && tag[2] != '-' && tag[2] != '_') return {};
+  return std::string{a, b};
 }
 
 }  // namespace vigie::text

@@ -85,5 +85,14 @@ TEST(LanguageTest, OtherLanguagesUseIso6391) {
             "he");
 }
 
+TEST(LanguageFromTagTest, KeepsTheTwoLetterPrimarySubtag) {
+  EXPECT_EQ(LanguageFromTag("fr-FR"), "fr");
+  EXPECT_EQ(LanguageFromTag(" EN_gb "), "en");
+  EXPECT_EQ(LanguageFromTag("de"), "de");
+  EXPECT_EQ(LanguageFromTag("fra"), "");
+  EXPECT_EQ(LanguageFromTag("x"), "");
+  EXPECT_EQ(LanguageFromTag("12-34"), "");
+}
+
 }  // namespace
 }  // namespace vigie::text
