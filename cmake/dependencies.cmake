@@ -15,6 +15,9 @@ set_target_properties(modest::modest PROPERTIES IMPORTED_LOCATION ${MODEST_LIBRA
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+# Hunspell (Debian libhunspell-dev) for French and English lemmas; the dictionaries are the
+# system packages hunspell-fr-classical and hunspell-en-us, read at run time.
+pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 
 # CLD2 ships no pkg-config file in Debian: find the header and library by hand.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
