@@ -1,0 +1,1 @@
+"""Helpers for scripts/gen-gazetteer (generator only; never imported by vigie itself)."""
