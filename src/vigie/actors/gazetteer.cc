@@ -1,0 +1,223 @@
+#include "vigie/actors/gazetteer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "vigie/base/strings.h"
+#include "vigie/text/analyzer.h"
+
+namespace vigie::actors {
+namespace {
+
+constexpr size_t kColumns = 12;
+
+struct TypeName {
+  EntryType type;
+  const char* name;
+};
+constexpr TypeName kTypeNames[] = {
+    {EntryType::kCountry, "country"}, {EntryType::kDemonym, "demonym"},
+    {EntryType::kCapital, "capital"}, {EntryType::kMetonym, "metonym"},
+    {EntryType::kOrg, "org"},         {EntryType::kGroup, "group"},
+    {EntryType::kPerson, "person"},   {EntryType::kRole, "role"},
+    {EntryType::kPlace, "place"},
+};
+
+bool ParseType(std::string_view s, EntryType* out) {
+  for (const auto& t : kTypeNames) {
+    if (s == t.name) {
+      *out = t.type;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+// Articles written in front of a form are the recognizer's business, not the entry's.
+bool IsLeadingArticle(std::string_view norm) {
+  return norm == "le" || norm == "la" || norm == "les" || norm == "l'" || norm == "the";
+}
+
+}  // namespace
+
+const char* EntryTypeName(EntryType t) {
+  for (const auto& n : kTypeNames) {
+    if (n.type == t) return n.name;
+  }
+  return nullptr;
+}
+
+bool Entry::HoldsOn(std::string_view date) const {
+  if (date.empty()) return to.empty();
+  if (!from.empty() && date < std::string_view(from)) return false;
+  if (!to.empty() && date > std::string_view(to)) return false;
+  return true;
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
+                                                   std::vector<std::string>* warnings) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status::NotFound("gazetteer directory " + dir + " not found");
+  }
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".tsv") paths.push_back(e.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status::IOError("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    g->AddTsv(ss.str(), p.string(), warnings);
+  }
+  if (g->size() == 0) return Status::InvalidArgument("no gazetteer entries in " + dir);
+  return g;
+}
+
+void Gazetteer::AddTsv(std::string_view tsv, const std::string& source,
+                       std::vector<std::string>* warnings) {
+  files_.push_back(source);
+  const auto file = static_cast<uint16_t>(files_.size() - 1);
+  auto warn = [&](uint32_t line, const std::string& what) {
+    if (warnings) warnings->push_back(source + ":" + std::to_string(line) + ": " + what);
+  };
+  uint32_t line_no = 0;
+  for (std::string_view line : str::Split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (str::Trim(line).empty() || line.front() == '#') continue;
+    auto cols = str::Split(line, '\t');
+    if (cols.size() < kColumns) {
+      warn(line_no, "expected " + std::to_string(kColumns) + " tab-separated columns, got " +
+                        std::to_string(cols.size()));
+      continue;
+    }
+    Entry e;
+    e.form = std::string(str::Trim(cols[0]));
+    e.lang = std::string(cols[1]);
+    if (e.form.empty()) {
+      warn(line_no, "empty form");
+      continue;
+    }
+    if (e.lang != "fr" && e.lang != "en" && e.lang != "*") {
+      warn(line_no, "lang must be fr, en or *, not '" + e.lang + "'");
+      continue;
+    }
+    if (!ParseType(cols[2], &e.type)) {
+      warn(line_no, "unknown type '" + std::string(cols[2]) + "'");
+      continue;
+    }
+    e.country = std::string(cols[3]);
+    e.org = std::string(cols[4]);
+    e.role = std::string(cols[5]);
+    e.name = std::string(cols[6]);
+    if (!cols[7].empty() || !cols[8].empty()) {
+      if (!ParseDouble(cols[7], &e.lat) || !ParseDouble(cols[8], &e.lon) || e.lat < -90 ||
+          e.lat > 90 || e.lon < -180 || e.lon > 180) {
+        warn(line_no, "bad coordinates");
+        continue;
+      }
+      e.has_coords = true;
+    }
+    e.from = std::string(cols[9]);
+    e.to = std::string(cols[10]);
+    if ((!e.from.empty() && !IsIsoDate(e.from)) || (!e.to.empty() && !IsIsoDate(e.to))) {
+      warn(line_no, "dates must be YYYY-MM-DD");
+      continue;
+    }
+    if (!cols[11].empty()) {
+      auto r = cols[11];
+      auto [p, ec] = std::from_chars(r.data(), r.data() + r.size(), e.rank);
+      if (ec != std::errc() || p != r.data() + r.size()) {
+        warn(line_no, "rank must be an integer");
+        continue;
+      }
+    }
+    if (e.country.size() != 0 && e.country.size() != 3) {
+      warn(line_no, "country must be an ISO 3166-1 alpha-3 code");
+      continue;
+    }
+    e.file = file;
+    e.file_line = line_no;
+    Add(std::move(e));
+  }
+}
+
+void Gazetteer::Add(Entry e) {
+  std::vector<std::string> norms;
+  auto tokens = text::Tokenize(e.form);
+  size_t skip = 0;
+  while (tokens.size() - skip > 1 && IsLeadingArticle(tokens[skip].norm)) ++skip;
+  for (size_t k = skip; k < tokens.size(); ++k) norms.push_back(tokens[k].norm);
+  if (norms.empty()) return;
+  e.proper = tokens[skip].upper_initial;
+  e.acronym = tokens[skip].all_upper;
+  const auto id = static_cast<uint32_t>(entries_.size());
+  entries_.push_back(std::move(e));
+  max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(norms.size()));
+  auto& phrases = index_[norms.front()];
+  std::vector<std::string> tail(norms.begin() + 1, norms.end());
+  for (auto& ph : phrases) {
+    if (ph.tail == tail) {
+      ph.entries.push_back(id);
+      return;
+    }
+  }
+  auto pos = std::find_if(phrases.begin(), phrases.end(),
+                          [&](const Phrase& ph) { return ph.tail.size() < tail.size(); });
+  phrases.insert(pos, Phrase{std::move(tail), {id}});
+}
+
+void Gazetteer::MatchesAt(std::span<const text::Token> tokens, uint32_t i,
+                          std::vector<Match>* out) const {
+  auto it = index_.find(std::string_view(tokens[i].norm));
+  if (it == index_.end()) return;
+  for (const auto& ph : it->second) {
+    if (i + 1 + ph.tail.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < ph.tail.size() && ok; ++k) {
+      ok = tokens[i + 1 + k].norm == ph.tail[k];
+    }
+    if (ok) {
+      out->push_back(Match{i, static_cast<uint32_t>(i + 1 + ph.tail.size()), ph.entries});
+    }
+  }
+}
+
+uint32_t Gazetteer::TailAt(std::string_view head, std::span<const text::Token> tokens,
+                           uint32_t start, std::span<const uint32_t>* entries) const {
+  auto it = index_.find(head);
+  if (it == index_.end()) return 0;
+  for (const auto& ph : it->second) {  // longest first
+    if (ph.tail.empty() || start + ph.tail.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < ph.tail.size() && ok; ++k) ok = tokens[start + k].norm == ph.tail[k];
+    if (ok) {
+      *entries = ph.entries;
+      return static_cast<uint32_t>(ph.tail.size());
+    }
+  }
+  return 0;
+}
+
+}  // namespace vigie::actors

@@ -1,0 +1,110 @@
+#pragma once
+// The gazetteer: every name of an actor or place vigie knows, loaded from the TSV files of
+// data/gazetteer/ (format in doc/gazetteer.md), indexed by folded token sequence so that a
+// sentence is matched with one hash lookup per token.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vigie/base/result.h"
+#include "vigie/text/token.h"
+
+namespace vigie::actors {
+
+enum class EntryType : uint8_t {
+  kCountry,
+  kDemonym,
+  kCapital,
+  kMetonym,
+  kOrg,
+  kGroup,
+  kPerson,
+  kRole,
+  kPlace,
+};
+
+// "country", "demonym", ...; nullptr for an unknown name.
+const char* EntryTypeName(EntryType t);
+
+struct Entry {
+  EntryType type = EntryType::kCountry;
+  std::string lang;  // "fr", "en" or "*"
+  std::string form;  // as written in the file
+  std::string country;
+  std::string org;
+  std::string role;
+  std::string name;
+  double lat = 0;
+  double lon = 0;
+  bool has_coords = false;
+  std::string from;  // "YYYY-MM-DD" or ""
+  std::string to;
+  int64_t rank = 0;
+  bool proper = false;     // the form starts with a capital: the text must too
+  bool acronym = false;    // the form is all capitals ("UA", "US"): the text must be too
+  uint32_t file_line = 0;  // for --explain and error messages
+  uint16_t file = 0;       // index into Gazetteer::files()
+
+  bool AppliesTo(std::string_view lang_code) const {
+    return lang == "*" || lang_code.empty() || lang == lang_code;
+  }
+  // True when the entry holds on `date` ("YYYY-MM-DD"; "" means "now": only open entries).
+  bool HoldsOn(std::string_view date) const;
+};
+
+// A gazetteer match: tokens [first, last) of a sentence name the entries `entries`.
+struct Match {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  std::span<const uint32_t> entries;
+};
+
+class Gazetteer {
+ public:
+  // Loads every *.tsv file of `dir` in name order. Malformed lines are skipped and reported
+  // in `warnings` ("data/gazetteer/x.tsv:12: expected 12 columns, got 9"); an unreadable
+  // directory or an empty gazetteer is an error.
+  static Result<std::unique_ptr<Gazetteer>> Load(const std::string& dir,
+                                                 std::vector<std::string>* warnings = nullptr);
+  // Adds entries from TSV text (tests, user extensions); `source` names it in warnings.
+  void AddTsv(std::string_view tsv, const std::string& source, std::vector<std::string>* warnings);
+
+  // Every match starting at token `i` (longest first), entries filtered by nothing.
+  void MatchesAt(std::span<const text::Token> tokens, uint32_t i, std::vector<Match>* out) const;
+
+  // A phrase whose first word is `head` continued by tokens[start...]: how a role split by a
+  // demonym resumes ("ministre" + "russe" + "des Affaires étrangères"). Returns the number
+  // of tokens matched after `start` (0 when none) and the phrase's entries in `entries`.
+  uint32_t TailAt(std::string_view head, std::span<const text::Token> tokens, uint32_t start,
+                  std::span<const uint32_t>* entries) const;
+
+  const Entry& entry(uint32_t id) const { return entries_[id]; }
+  size_t size() const { return entries_.size(); }
+  const std::vector<std::string>& files() const { return files_; }
+  // Longest entry in tokens: bounds the matcher's look-ahead.
+  uint32_t max_tokens() const { return max_tokens_; }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> tail;  // folded tokens after the first
+    std::vector<uint32_t> entries;
+  };
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  void Add(Entry e);
+
+  std::vector<Entry> entries_;
+  std::vector<std::string> files_;
+  // First folded token -> phrases starting with it, longest tail first.
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> index_;
+  uint32_t max_tokens_ = 0;
+};
+
+}  // namespace vigie::actors

@@ -1,0 +1,90 @@
+#include "vigie/actors/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include "testutil.h"
+#include "vigie/text/analyzer.h"
+
+namespace vigie::actors {
+namespace {
+
+// Twelve columns: form lang type country org role name lat lon from to rank.
+constexpr char kTsv[] =
+    "# a comment\n"
+    "Algérie\t*\tcountry\tDZA\t\t\tAlgeria\t28\t3\t\t\t\n"
+    "ministre des Affaires étrangères\tfr\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
+    "ministre\tfr\trole\t\t\tGOV\tminister\t\t\t\t\t\n"
+    "Ramtane Lamamra\t*\tperson\tDZA\t\tGOV\tRamtane Lamamra\t\t\t2021-07-07\t2023-03-18\t\n"
+    "Gao\t*\tplace\tMLI\t\t\tGao\t16.27\t-0.04\t\t\t86633\n"
+    "Gao\t*\tplace\tBFA\t\t\tGao\t11.65\t-1.81\t\t\t3000\n"
+    "le Kremlin\t*\tmetonym\tRUS\t\tGOV\tKremlin\t\t\t\t\t\n"
+    "too\tfew\tcolumns\n"
+    "Nowhere\t*\tplanet\t\t\t\t\t\t\t\t\t\n"
+    "Bad\t*\tplace\tMLI\t\t\tBad\t95\t0\t\t\t\n";
+
+TEST(GazetteerTest, LoadsValidLinesAndReportsBadOnesWithTheirLine) {
+  Gazetteer g;
+  std::vector<std::string> warnings;
+  g.AddTsv(kTsv, "test.tsv", &warnings);
+  EXPECT_EQ(g.size(), 7u);
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(warnings[0].rfind("test.tsv:9: expected 12", 0), 0u) << warnings[0];
+  EXPECT_NE(warnings[1].find("test.tsv:10: unknown type 'planet'"), std::string::npos);
+  EXPECT_NE(warnings[2].find("test.tsv:11: bad coordinates"), std::string::npos);
+}
+
+TEST(GazetteerTest, MatchesLongestFirstIgnoringCaseAccentsAndLeadingArticles) {
+  Gazetteer g;
+  g.AddTsv(kTsv, "test.tsv", nullptr);
+  auto toks = text::Tokenize("Le MINISTRE des affaires etrangeres et le Kremlin");
+  std::vector<Match> m;
+  g.MatchesAt(toks, 1, &m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].last - m[0].first, 4u);  // ministre des affaires etrangeres
+  EXPECT_EQ(m[1].last - m[1].first, 1u);  // ministre
+  m.clear();
+  g.MatchesAt(toks, 7, &m);  // "Kremlin": the article was stripped from the entry
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(g.entry(m[0].entries[0]).country, "RUS");
+}
+
+TEST(GazetteerTest, AmbiguousNamesKeepEveryEntry) {
+  Gazetteer g;
+  g.AddTsv(kTsv, "test.tsv", nullptr);
+  auto toks = text::Tokenize("Gao");
+  std::vector<Match> m;
+  g.MatchesAt(toks, 0, &m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].entries.size(), 2u);
+}
+
+TEST(GazetteerTest, DatesBoundPeople) {
+  Gazetteer g;
+  g.AddTsv(kTsv, "test.tsv", nullptr);
+  auto toks = text::Tokenize("Ramtane Lamamra");
+  std::vector<Match> m;
+  g.MatchesAt(toks, 0, &m);
+  ASSERT_EQ(m.size(), 1u);
+  const Entry& e = g.entry(m[0].entries[0]);
+  EXPECT_TRUE(e.HoldsOn("2022-05-10"));
+  EXPECT_FALSE(e.HoldsOn("2024-08-04"));
+  EXPECT_FALSE(e.HoldsOn(""));  // no date: only people still in office
+}
+
+TEST(GazetteerTest, TheBundledGazetteerLoadsCleanly) {
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Load(std::string(testing::EnvOr("VIGIE_SOURCE", ".")) + "/data/gazetteer",
+                           &warnings);
+  ASSERT_VIGIE_OK(g.status());
+  EXPECT_GT((*g)->size(), 1000u);
+  for (const auto& w : warnings) ADD_FAILURE() << w;
+}
+
+TEST(GazetteerTest, MissingDirectoryIsAClearError) {
+  auto g = Gazetteer::Load("/nonexistent/gazetteer");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("/nonexistent/gazetteer"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigie::actors

@@ -1,0 +1,316 @@
+#include "vigie/actors/recognizer.h"
+
+#include <cmath>
+#include <string_view>
+
+namespace vigie::actors {
+namespace {
+
+using text::Token;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsArticle(const Token& t) { return In(t.norm, {"le", "la", "les", "l'", "the"}); }
+
+bool IsPossessive(const Token& t) {
+  return In(t.norm, {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "his", "her",
+                     "their", "our"});
+}
+
+// "le ministre des Affaires étrangères du Mali", "the president of Russia".
+bool IsOfLink(const Token& t) { return In(t.norm, {"de", "d'", "du", "des", "of"}); }
+
+bool IsName(const Token& t) {
+  return t.kind == text::TokenKind::kWord && t.upper_initial && !t.Has(text::kTagFunctionWord);
+}
+
+// Whether a country or capital named after `prev` (and `prev2` before it) is where something
+// happens rather than who acts. French "à/au" before a country is usually a dative ("livrer
+// à l'Algérie"), so only prepositions that cannot introduce a recipient count for countries.
+bool IsLocative(const std::vector<Token>& toks, uint32_t first, EntryType type) {
+  if (first == 0) return false;
+  const Token* prev = &toks[first - 1];
+  if (IsArticle(*prev) && first >= 2) {
+    // "dans le pays", "depuis la Russie", "in the United States"
+    const Token& p2 = toks[first - 2];
+    return In(p2.norm, {"dans", "depuis", "vers", "in", "inside", "across", "throughout", "within",
+                        "near", "from", "into"});
+  }
+  if (In(prev->norm, {"en", "dans", "depuis", "vers", "in", "inside", "across", "throughout",
+                      "within", "near", "from", "into", "outside"})) {
+    return true;
+  }
+  if (type == EntryType::kCapital || type == EntryType::kPlace) {
+    return In(prev->norm, {"a", "de", "d'", "at", "to", "pres"});
+  }
+  return false;
+}
+
+int TypePriority(EntryType t) {
+  switch (t) {
+    case EntryType::kMetonym:
+      return 9;
+    case EntryType::kOrg:
+    case EntryType::kGroup:
+      return 8;
+    case EntryType::kCountry:
+    case EntryType::kPerson:
+      return 7;
+    case EntryType::kCapital:
+      return 6;
+    case EntryType::kDemonym:
+      return 5;
+    case EntryType::kRole:
+      return 4;
+    case EntryType::kPlace:
+      return 3;
+  }
+  return 0;
+}
+
+std::string CodeOf(const Actor& a) {
+  if (!a.country.empty()) return a.country + a.role;
+  if (!a.org.empty()) return a.org;
+  return a.role;
+}
+
+}  // namespace
+
+struct Recognizer::Unit {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  std::vector<uint32_t> entries;  // the entries that apply to this language and casing
+  uint32_t chosen = 0;
+};
+
+uint32_t Recognizer::Resolve(const Unit& u, const DocContext& ctx) const {
+  double best = -1e9;
+  uint32_t best_id = u.entries.front();
+  for (uint32_t id : u.entries) {
+    const Entry& e = g_.entry(id);
+    double score = TypePriority(e.type) * 100.0;
+    if (e.type == EntryType::kPerson && e.HoldsOn(ctx.date)) score += 50;
+    if (!e.country.empty()) {
+      auto it = ctx.countries.find(e.country);
+      if (it != ctx.countries.end()) score += 30 + std::min(it->second, 10);
+    }
+    score += std::log10(static_cast<double>(std::max<int64_t>(e.rank, 0)) + 1.0);
+    if (score > best) {
+      best = score;
+      best_id = id;
+    }
+  }
+  return best_id;
+}
+
+std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
+                                                const DocContext& ctx) const {
+  std::vector<Unit> units;
+  std::vector<Match> matches;
+  const auto& toks = s.tokens;
+  for (uint32_t i = 0; i < toks.size();) {
+    matches.clear();
+    if (toks[i].kind == text::TokenKind::kWord || toks[i].kind == text::TokenKind::kNumber) {
+      g_.MatchesAt(toks, i, &matches);
+    }
+    bool found = false;
+    for (const Match& m : matches) {  // longest first
+      Unit u{m.first, m.last, {}, 0};
+      for (uint32_t id : m.entries) {
+        const Entry& e = g_.entry(id);
+        if (!e.AppliesTo(ctx.lang)) continue;
+        if (e.acronym && !toks[i].all_upper) continue;  // "UA" the union, not "ua"
+        if (e.proper && !toks[i].upper_initial) continue;
+        u.entries.push_back(id);
+      }
+      if (u.entries.empty()) continue;
+      u.chosen = Resolve(u, ctx);
+      i = u.last;
+      units.push_back(std::move(u));
+      found = true;
+      break;
+    }
+    if (!found) ++i;
+  }
+  return units;
+}
+
+void Recognizer::Prime(const text::Sentence& s, DocContext* ctx) const {
+  DocContext blank;
+  blank.lang = ctx->lang;
+  blank.date = ctx->date;
+  {
+    for (const Unit& u : Units(s, blank)) {
+      std::string_view country;
+      bool unambiguous = true;
+      for (uint32_t id : u.entries) {
+        const auto& c = g_.entry(id).country;
+        if (c.empty()) continue;
+        if (country.empty()) {
+          country = c;
+        } else if (country != c) {
+          unambiguous = false;
+        }
+      }
+      if (unambiguous && !country.empty()) ++ctx->countries[std::string(country)];
+    }
+  }
+}
+
+std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext& ctx) const {
+  const auto& toks = s.tokens;
+  std::vector<Unit> units = Units(s, ctx);
+  std::vector<Mention> out;
+  uint32_t covered = 0;  // tokens before this belong to an earlier mention
+
+  auto unit_at = [&](size_t k, uint32_t tok) -> const Unit* {
+    return k < units.size() && units[k].first == tok ? &units[k] : nullptr;
+  };
+  auto emit = [&](uint32_t first, uint32_t last, Actor actor, MentionKind kind, const Entry& e) {
+    if (first > covered && (IsArticle(toks[first - 1]) ||
+                            (kind == MentionKind::kActor && IsPossessive(toks[first - 1])))) {
+      --first;
+    }
+    Mention m;
+    m.kind = kind;
+    m.first_token = first;
+    m.last_token = last;
+    m.begin = toks[first].begin;
+    m.end = toks[last - 1].end;
+    m.cp_begin = toks[first].cp_begin;
+    m.cp_end = toks[last - 1].cp_end;
+    m.text = s.text.substr(m.begin, m.end - m.begin);
+    if (kind == MentionKind::kActor) actor.code = CodeOf(actor);
+    m.actor = std::move(actor);
+    if (kind == MentionKind::kPlace && e.has_coords) {
+      m.lat = e.lat;
+      m.lon = e.lon;
+    }
+    m.entry = g_.files()[e.file] + ":" + std::to_string(e.file_line);
+    covered = last;
+    out.push_back(std::move(m));
+  };
+  auto actor_of = [&](const Entry& e) {
+    Actor a{"", e.country, e.org, e.role, e.name};
+    if (e.type == EntryType::kPerson && !e.HoldsOn(ctx.date)) a.role.clear();
+    if (e.type == EntryType::kCapital) a.role = "GOV";
+    return a;
+  };
+  // After a role phrase ending at `end`: a known person, or up to three capitalised words
+  // of an unknown one ("le président Abdelmadjid Tebboune").
+  auto absorb_person = [&](size_t* k, uint32_t end, Actor* a) -> uint32_t {
+    if (const Unit* p = unit_at(*k, end); p && g_.entry(p->chosen).type == EntryType::kPerson) {
+      const Entry& pe = g_.entry(p->chosen);
+      if (a->country.empty()) a->country = pe.country;
+      a->name = pe.name;
+      ++*k;
+      return p->last;
+    }
+    uint32_t e = end;
+    while (e < toks.size() && e - end < 3 && IsName(toks[e]) && !unit_at(*k, e)) ++e;
+    if (e > end) a->name = s.text.substr(toks[end].begin, toks[e - 1].end - toks[end].begin);
+    return e;
+  };
+
+  for (size_t k = 0; k < units.size();) {
+    const Unit& u = units[k];
+    const Entry& e = g_.entry(u.chosen);
+    ++k;
+    switch (e.type) {
+      case EntryType::kRole: {
+        Actor a = actor_of(e);
+        uint32_t end = u.last;
+        if (const Unit* d = unit_at(k, end); d && g_.entry(d->chosen).type == EntryType::kDemonym) {
+          a.country = g_.entry(d->chosen).country;
+          end = d->last;
+          ++k;
+          std::span<const uint32_t> tail;
+          if (uint32_t n = g_.TailAt(toks[u.first].norm, toks, end, &tail); n > 0) {
+            for (uint32_t id : tail) {
+              if (g_.entry(id).type == EntryType::kRole) {
+                a.role = g_.entry(id).role;
+                a.name = g_.entry(id).name;
+                end += n;
+                break;
+              }
+            }
+          }
+        } else if (end + 1 < toks.size() && IsOfLink(toks[end])) {
+          uint32_t at = end + 1;
+          if (IsArticle(toks[at]) && at + 1 < toks.size()) ++at;
+          if (const Unit* c = unit_at(k, at)) {
+            const Entry& ce = g_.entry(c->chosen);
+            if (ce.type == EntryType::kCountry || ce.type == EntryType::kCapital) {
+              a.country = ce.country;
+              end = c->last;
+              ++k;
+            }
+          }
+        }
+        end = absorb_person(&k, end, &a);
+        emit(u.first, end, std::move(a), MentionKind::kActor, e);
+        break;
+      }
+      case EntryType::kDemonym: {
+        Actor a = actor_of(e);
+        a.role.clear();
+        if (const Unit* r = unit_at(k, u.last); r && g_.entry(r->chosen).type == EntryType::kRole) {
+          // "the Russian foreign minister", "Malian troops"
+          a.role = g_.entry(r->chosen).role;
+          ++k;
+          uint32_t end = absorb_person(&k, r->last, &a);
+          emit(u.first, end, std::move(a), MentionKind::kActor, e);
+          break;
+        }
+        // Alone, a demonym names a people ("les Américains", "the Russians"); as an
+        // adjective ("le gaz russe", "Russian gas") it names nothing.
+        const Token& t = toks[u.first];
+        bool noun = ctx.lang == "fr" ? t.upper_initial && u.first > 0
+                                     : t.norm.size() > 1 && t.norm.back() == 's';
+        if (noun) emit(u.first, u.last, std::move(a), MentionKind::kActor, e);
+        break;
+      }
+      case EntryType::kCountry:
+      case EntryType::kCapital: {
+        // "Russia's foreign minister"
+        if (u.last + 1 < toks.size() && toks[u.last].norm == "'s") {
+          if (const Unit* r = unit_at(k, u.last + 1);
+              r && g_.entry(r->chosen).type == EntryType::kRole) {
+            Actor a = actor_of(e);
+            a.role = g_.entry(r->chosen).role;
+            ++k;
+            uint32_t end = absorb_person(&k, r->last, &a);
+            emit(u.first, end, std::move(a), MentionKind::kActor, e);
+            break;
+          }
+        }
+        if (IsLocative(toks, u.first, e.type)) {
+          Actor a{"", e.country, "", "", e.name};
+          emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+        } else {
+          emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
+        }
+        break;
+      }
+      case EntryType::kPlace: {
+        Actor a{"", e.country, "", "", e.name};
+        emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+        break;
+      }
+      case EntryType::kMetonym:
+      case EntryType::kOrg:
+      case EntryType::kGroup:
+      case EntryType::kPerson:
+        emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace vigie::actors

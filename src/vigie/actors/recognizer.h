@@ -1,0 +1,45 @@
+#pragma once
+// Finds the actors and places of a sentence and resolves them to codes: gazetteer matches,
+// then noun-phrase composition ("le ministre russe des A.E Lavrov" is one RUSGOV actor,
+// "Russia's foreign minister" too), then actor-or-place by syntax ("à Alger" is a place,
+// "Alger a annoncé" an actor), people as of the document's date, and ambiguous names (two
+// Gaos) from the countries the document names.
+
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "vigie/actors/gazetteer.h"
+#include "vigie/actors/mention.h"
+#include "vigie/text/token.h"
+
+namespace vigie::actors {
+
+struct DocContext {
+  std::string date;  // "YYYY-MM-DD" or "": people are resolved as of this day
+  std::string lang;  // "fr" or "en"
+  // How often each country is named unambiguously in the document (Recognizer::Prime).
+  std::unordered_map<std::string, int> countries;
+};
+
+class Recognizer {
+ public:
+  explicit Recognizer(const Gazetteer& gazetteer) : g_(gazetteer) {}
+
+  // Counts the countries a sentence names unambiguously, so that Find() can resolve
+  // ambiguous places and names toward them: call it on every sentence of the document first.
+  void Prime(const text::Sentence& sentence, DocContext* ctx) const;
+
+  // Mentions in token order, non-overlapping, longest reading first.
+  std::vector<Mention> Find(const text::Sentence& sentence, const DocContext& ctx) const;
+
+ private:
+  struct Unit;
+  std::vector<Unit> Units(const text::Sentence& s, const DocContext& ctx) const;
+  uint32_t Resolve(const Unit& u, const DocContext& ctx) const;
+
+  const Gazetteer& g_;
+};
+
+}  // namespace vigie::actors

@@ -1,0 +1,165 @@
+#include "vigie/actors/recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include "testutil.h"
+#include "vigie/text/analyzer.h"
+
+namespace vigie::actors {
+namespace {
+
+// form lang type country org role name lat lon from to rank
+constexpr char kTsv[] =
+    "Algérie\t*\tcountry\tDZA\t\t\tAlgeria\t28\t3\t\t\t\n"
+    "Mali\t*\tcountry\tMLI\t\t\tMali\t17\t-4\t\t\t\n"
+    "Burkina Faso\t*\tcountry\tBFA\t\t\tBurkina Faso\t12\t-1.5\t\t\t\n"
+    "Russia\ten\tcountry\tRUS\t\t\tRussia\t60\t100\t\t\t\n"
+    "Alger\tfr\tcapital\tDZA\t\t\tAlgiers\t36.75\t3.04\t\t\t\n"
+    "Mascate\tfr\tcapital\tOMN\t\t\tMuscat\t23.58\t58.41\t\t\t\n"
+    "russe\tfr\tdemonym\tRUS\t\t\tRussia\t\t\t\t\t\n"
+    "algérien\tfr\tdemonym\tDZA\t\t\tAlgeria\t\t\t\t\t\n"
+    "Américains\tfr\tdemonym\tUSA\t\t\tUnited States\t\t\t\t\t\n"
+    "américain\tfr\tdemonym\tUSA\t\t\tUnited States\t\t\t\t\t\n"
+    "Russian\ten\tdemonym\tRUS\t\t\tRussia\t\t\t\t\t\n"
+    "ministre\tfr\trole\t\t\tGOV\tminister\t\t\t\t\t\n"
+    "ministre des A.E\tfr\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
+    "ministre des Affaires étrangères\tfr\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
+    "homologue\tfr\trole\t\t\tGOV\tcounterpart\t\t\t\t\t\n"
+    "président\tfr\trole\t\t\tGOV\tpresident\t\t\t\t\t\n"
+    "foreign minister\ten\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
+    "Lavrov\t*\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
+    "Sergueï Lavrov\tfr\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
+    "Ramtane Lamamra\t*\tperson\tDZA\t\tGOV\tRamtane Lamamra\t\t\t2021-07-07\t2023-03-18\t\n"
+    "OTAN\tfr\torg\t\tNATO\tIGO\tNATO\t\t\t\t\t\n"
+    "UA\tfr\torg\t\tAU\tIGO\tAfrican Union\t\t\t\t\t\n"
+    "US\ten\tcountry\tUSA\t\t\tUnited States\t\t\t\t\t\n"
+    "Gao\t*\tplace\tMLI\t\t\tGao\t16.27\t-0.04\t\t\t86633\n"
+    "Gao\t*\tplace\tBFA\t\t\tGao\t11.65\t-1.81\t\t\t900000\n";
+
+class RecognizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto a = text::Analyzer::Open();
+    ASSERT_VIGIE_OK(a.status());
+    analyzer_ = std::move(*a);
+    gazetteer_.AddTsv(kTsv, "test.tsv", nullptr);
+  }
+
+  std::vector<Mention> Find(const std::string& sentence, const std::string& lang,
+                            const std::string& date = "2022-05-10",
+                            const std::string& context = "") {
+    DocContext ctx;
+    ctx.lang = lang;
+    ctx.date = date;
+    Recognizer r(gazetteer_);
+    if (!context.empty()) {
+      for (const auto& s : analyzer_->Analyze(context, lang)) r.Prime(s, &ctx);
+    }
+    auto sentences = analyzer_->Analyze(sentence, lang);
+    EXPECT_EQ(sentences.size(), 1u);
+    return r.Find(sentences.at(0), ctx);
+  }
+
+  std::unique_ptr<text::Analyzer> analyzer_;
+  Gazetteer gazetteer_;
+};
+
+TEST_F(RecognizerTest, RoleDemonymAndNameMakeOneActor) {
+  auto m = Find("le ministre russe des A.E Lavrov arrivait à Mascate en provenance d'Alger.", "fr");
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].text, "le ministre russe des A.E Lavrov");
+  EXPECT_EQ(m[0].actor.code, "RUSGOV");
+  EXPECT_EQ(m[0].kind, MentionKind::kActor);
+  EXPECT_EQ(m[1].text, "Mascate");
+  EXPECT_EQ(m[1].kind, MentionKind::kPlace);
+  EXPECT_EQ(m[1].actor.country, "OMN");
+  ASSERT_TRUE(m[1].lat.has_value());
+  EXPECT_EQ(m[2].kind, MentionKind::kPlace);  // "d'Alger": from Algiers
+}
+
+TEST_F(RecognizerTest, CounterpartTakesTheDemonymsCountry) {
+  auto m = Find("Lavrov s'est entretenu avec son homologue algérien, Ramtane Lamamra.", "fr");
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[1].text, "son homologue algérien");
+  EXPECT_EQ(m[1].actor.code, "DZAGOV");
+  EXPECT_EQ(m[2].actor.code, "DZAGOV");
+}
+
+TEST_F(RecognizerTest, CapitalIsAPlaceAfterALocativeAndTheGovernmentOtherwise) {
+  auto place = Find("Le ministre est arrivé à Alger.", "fr");
+  ASSERT_EQ(place.size(), 2u);
+  EXPECT_EQ(place[1].kind, MentionKind::kPlace);
+  auto actor = Find("Alger a annoncé la fermeture de son espace aérien.", "fr");
+  ASSERT_EQ(actor.size(), 1u);
+  EXPECT_EQ(actor[0].kind, MentionKind::kActor);
+  EXPECT_EQ(actor[0].actor.code, "DZAGOV");
+}
+
+TEST_F(RecognizerTest, CountryAfterEnIsAPlaceAndWithArticleAnActor) {
+  auto m = Find("L'Algérie a envoyé des vivres en Algérie.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].text, "L'Algérie");
+  EXPECT_EQ(m[0].actor.code, "DZA");
+  EXPECT_EQ(m[1].kind, MentionKind::kPlace);
+}
+
+TEST_F(RecognizerTest, RoleOfCountry) {
+  auto m = Find("Le ministre des Affaires étrangères du Mali a protesté.", "fr");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].actor.code, "MLIGOV");
+  EXPECT_EQ(m[0].text, "Le ministre des Affaires étrangères du Mali");
+}
+
+TEST_F(RecognizerTest, EnglishDemonymRoleAndPossessive) {
+  auto m = Find("The Russian foreign minister met Russia's foreign minister.", "en");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].actor.code, "RUSGOV");
+  EXPECT_EQ(m[1].actor.code, "RUSGOV");
+  EXPECT_EQ(m[1].text, "Russia's foreign minister");
+}
+
+TEST_F(RecognizerTest, DemonymsNameAPeopleOnlyAsNouns) {
+  auto noun = Find("Les Américains ont signé.", "fr");
+  ASSERT_EQ(noun.size(), 1u);
+  EXPECT_EQ(noun[0].actor.code, "USA");
+  EXPECT_TRUE(Find("Le gaz américain arrive.", "fr").empty());
+}
+
+TEST_F(RecognizerTest, PeopleResolveAsOfTheDocumentDate) {
+  auto in_office = Find("Ramtane Lamamra a parlé.", "fr", "2022-05-10");
+  ASSERT_EQ(in_office.size(), 1u);
+  EXPECT_EQ(in_office[0].actor.code, "DZAGOV");
+  auto later = Find("Ramtane Lamamra a parlé.", "fr", "2024-08-04");
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0].actor.code, "DZA");  // the country stays, the office does not
+}
+
+TEST_F(RecognizerTest, AcronymsMustBeWrittenInCapitals) {
+  auto m = Find("L'OTAN et l'UA se sont réunies.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].actor.code, "NATO");
+  EXPECT_EQ(m[1].actor.code, "AU");
+  auto us = Find("Let us talk to the US today.", "en");  // the pronoun is not the country
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_EQ(us[0].actor.code, "USA");
+}
+
+TEST_F(RecognizerTest, AmbiguousPlacesFollowTheDocumentsCountries) {
+  auto alone = Find("Des combats ont eu lieu près de Gao.", "fr");
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].actor.country, "BFA");  // the bigger one without context
+  auto mali = Find("Des combats ont eu lieu près de Gao.", "fr", "2022-05-10",
+                   "Le Mali a rompu ses relations. Le Mali a protesté.");
+  ASSERT_EQ(mali.size(), 1u);
+  EXPECT_EQ(mali[0].actor.country, "MLI");
+}
+
+TEST_F(RecognizerTest, OffsetsAreCodePointsIntoTheSentence) {
+  auto m = Find("Arrivé à Alger, Sergueï Lavrov a parlé.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].cp_begin, 16u);
+  EXPECT_EQ(m[1].cp_end, 30u);
+}
+
+}  // namespace
+}  // namespace vigie::actors
