@@ -25,6 +25,19 @@ bool IsPossessive(const Token& t) {
 // "le ministre des Affaires étrangères du Mali", "the president of Russia".
 bool IsOfLink(const Token& t) { return In(t.norm, {"de", "d'", "du", "des", "of"}); }
 
+bool IsDeterminer(const Token& t) {
+  return IsArticle(t) || IsPossessive(t) || t.kind == text::TokenKind::kNumber ||
+         In(t.norm, {"un",    "une", "des",       "du",   "de",    "d'",     "ce",   "cet",
+                     "cette", "ces", "plusieurs", "deux", "trois", "quatre", "cinq", "six",
+                     "dix",   "a",   "an",        "two",  "three", "several"});
+}
+
+// A noun that can head a phrase ("entreprises", "drones"), not a verb form or a function word.
+bool IsHeadNoun(const Token& t) {
+  return t.kind == text::TokenKind::kWord && !t.Has(text::kTagFunctionWord) &&
+         (t.Has(text::kTagNoun) || !t.Has(text::kTagVerb));
+}
+
 bool IsName(const Token& t) {
   return t.kind == text::TokenKind::kWord && t.upper_initial && !t.Has(text::kTagFunctionWord);
 }
@@ -267,12 +280,26 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
           emit(u.first, end, std::move(a), MentionKind::kActor, e);
           break;
         }
-        // Alone, a demonym names a people ("les Américains", "the Russians"); as an
-        // adjective ("le gaz russe", "Russian gas") it names nothing.
+        // Alone, a demonym names a people ("les Américains", "the Russians").
         const Token& t = toks[u.first];
         bool noun = ctx.lang == "fr" ? t.upper_initial && u.first > 0
                                      : t.norm.size() > 1 && t.norm.back() == 's';
-        if (noun) emit(u.first, u.last, std::move(a), MentionKind::kActor, e);
+        if (noun) {
+          emit(u.first, u.last, std::move(a), MentionKind::kActor, e);
+          break;
+        }
+        // As an adjective it says whose the thing is: "des entreprises chinoises", "une
+        // attaque israélienne", "Ukrainian drones" belong to that country. Such a phrase is
+        // not always an agent, but the coder only takes it where a pattern wants an actor.
+        if (ctx.lang == "fr") {
+          if (u.first >= 2 && u.first - 1 >= covered && IsHeadNoun(toks[u.first - 1]) &&
+              IsDeterminer(toks[u.first - 2])) {
+            emit(u.first - 1, u.last, std::move(a), MentionKind::kActor, e);
+          }
+        } else if (u.last < toks.size() && IsHeadNoun(toks[u.last]) &&
+                   !toks[u.last].upper_initial && !unit_at(k, u.last)) {
+          emit(u.first, u.last + 1, std::move(a), MentionKind::kActor, e);
+        }
         break;
       }
       case EntryType::kCountry:

@@ -122,7 +122,12 @@ TEST_F(RecognizerTest, DemonymsNameAPeopleOnlyAsNouns) {
   auto noun = Find("Les Américains ont signé.", "fr");
   ASSERT_EQ(noun.size(), 1u);
   EXPECT_EQ(noun[0].actor.code, "USA");
-  EXPECT_TRUE(Find("Le gaz américain arrive.", "fr").empty());
+  // As an adjective, the demonym makes the phrase that country's, without a role.
+  auto thing = Find("Le gaz américain arrive.", "fr");
+  ASSERT_EQ(thing.size(), 1u);
+  EXPECT_EQ(thing[0].text, "Le gaz américain");
+  EXPECT_EQ(thing[0].actor.code, "USA");
+  EXPECT_TRUE(Find("Gaz américain.", "fr").empty());  // no determiner: not a phrase
 }
 
 TEST_F(RecognizerTest, PeopleResolveAsOfTheDocumentDate) {
