@@ -17,5 +17,7 @@ inline constexpr int kExitBadInput = 2;
 using RunFunction = std::function<int()>;
 
 void RegisterExtract(CLI::App& app, RunFunction* run);
+void RegisterActors(CLI::App& app, RunFunction* run);
+void RegisterCode(CLI::App& app, RunFunction* run);
 
 }  // namespace vigie::cli

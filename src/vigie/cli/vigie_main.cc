@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   vigie::cli::RunFunction run;
   vigie::cli::RegisterExtract(app, &run);
+  vigie::cli::RegisterActors(app, &run);
+  vigie::cli::RegisterCode(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
