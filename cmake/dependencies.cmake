@@ -18,6 +18,8 @@ pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 # Hunspell (Debian libhunspell-dev) for French and English lemmas; the dictionaries are the
 # system packages hunspell-fr-classical and hunspell-en-us, read at run time.
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
+# SQLite (libsqlite3-dev), wrapped by store/ only; Debian builds it with FTS5.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 
 # CLD2 ships no pkg-config file in Debian: find the header and library by hand.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "vigie/actors/mention.h"
 
@@ -11,6 +12,8 @@ namespace vigie::events {
 
 enum class Modality : uint8_t { kAsserted, kNegated, kReported, kSpeculative };
 const char* ModalityName(Modality m);  // "asserted", "negated", "reported", "speculative"
+// The modality a name gives, or nullopt for an unknown name.
+std::optional<Modality> ParseModality(std::string_view name);
 
 struct Location {
   std::string name;
