@@ -264,20 +264,6 @@ struct Candidate {
 
 }  // namespace
 
-const char* ModalityName(Modality m) {
-  switch (m) {
-    case Modality::kAsserted:
-      return "asserted";
-    case Modality::kNegated:
-      return "negated";
-    case Modality::kReported:
-      return "reported";
-    case Modality::kSpeculative:
-      return "speculative";
-  }
-  return "asserted";
-}
-
 namespace {
 
 class SentenceCoder {
