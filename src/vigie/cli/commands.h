@@ -19,5 +19,6 @@ using RunFunction = std::function<int()>;
 void RegisterExtract(CLI::App& app, RunFunction* run);
 void RegisterActors(CLI::App& app, RunFunction* run);
 void RegisterCode(CLI::App& app, RunFunction* run);
+void RegisterStore(CLI::App& app, RunFunction* run);
 
 }  // namespace vigie::cli

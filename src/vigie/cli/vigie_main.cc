@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   vigie::cli::RegisterExtract(app, &run);
   vigie::cli::RegisterActors(app, &run);
   vigie::cli::RegisterCode(app, &run);
+  vigie::cli::RegisterStore(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

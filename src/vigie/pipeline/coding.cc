@@ -56,21 +56,24 @@ CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOpti
                                    events::Trace* trace) {
   CodedDocument out;
   out.lang = ChooseLang(doc, options.lang);
-  auto add = [&](const std::string& text, bool title, bool comment) {
+  auto add = [&](const std::string& text, bool title, int32_t comment) {
     for (auto& s : analyzer_->Analyze(text, out.lang)) {
       CodedSentence cs;
       cs.sentence = std::move(s);
       cs.title = title;
-      cs.comment = comment;
+      cs.comment = comment >= 0;
+      cs.comment_index = comment;
       out.sentences.push_back(std::move(cs));
     }
   };
   // A title repeated as the first paragraph is coded once.
   if (!doc.title.empty() && (doc.paragraphs.empty() || doc.paragraphs.front().text != doc.title)) {
-    add(doc.title, true, false);
+    add(doc.title, true, -1);
   }
-  for (const auto& p : doc.paragraphs) add(p.text, false, false);
-  for (const auto& c : doc.comments) add(c.text, false, true);
+  for (const auto& p : doc.paragraphs) add(p.text, false, -1);
+  for (size_t i = 0; i < doc.comments.size(); ++i) {
+    add(doc.comments[i].text, false, static_cast<int32_t>(i));
+  }
 
   actors::DocContext ctx;
   ctx.lang = out.lang;
