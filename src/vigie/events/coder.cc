@@ -378,7 +378,32 @@ class SentenceCoder {
     }
     std::sort(out.begin(), out.end(),
               [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    return DropEmbedded(std::move(out));
+  }
+
+  // "threatened to cut ties", "a refusé de rencontrer", "urged Israel to halt strikes": the
+  // infinitive only says what was threatened, refused or urged. The governing event is the
+  // one that happened; the embedded one is dropped.
+  std::vector<Candidate> DropEmbedded(std::vector<Candidate> cands) const {
+    std::vector<Candidate> out;
+    for (size_t j = 0; j < cands.size(); ++j) {
+      const Candidate& b = cands[j];
+      bool embedded = false;
+      for (size_t i = 0; i < cands.size() && !embedded; ++i) {
+        if (i != j) embedded = Governs(cands[i], b);
+      }
+      if (!embedded) out.push_back(cands[j]);
+    }
     return out;
+  }
+
+  bool Governs(const Candidate& a, const Candidate& b) const {
+    if (a.anchor >= b.anchor || a.last > b.anchor || b.anchor - a.last > 4) return false;
+    if (v_.clause[a.anchor] != v_.clause[b.anchor] || b.anchor == 0) return false;
+    const Token& marker = v_.toks[b.first - (b.first > 0 ? 1 : 0)];
+    const Token& verb = v_.toks[b.anchor];
+    const bool infinitive = verb.Has(text::kTagInfinitive) || In(marker.norm, {"to"});
+    return infinitive && b.first == b.anchor && In(marker.norm, {"to", "de", "d'", "a"});
   }
 
   bool ObjectOfPreposition(const Mention& m) const {
