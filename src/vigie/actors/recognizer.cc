@@ -107,7 +107,8 @@ uint32_t Recognizer::Resolve(const Unit& u, const DocContext& ctx) const {
   for (uint32_t id : u.entries) {
     const Entry& e = g_.entry(id);
     double score = TypePriority(e.type) * 100.0;
-    if (e.type == EntryType::kPerson && e.HoldsOn(ctx.date)) score += 50;
+    // People in office, groups under the name they had then ("HTS" in 2024, not 2017).
+    if (!e.from.empty() || !e.to.empty()) score += e.HoldsOn(ctx.date) ? 50 : -50;
     if (!e.country.empty()) {
       auto it = ctx.countries.find(e.country);
       if (it != ctx.countries.end()) score += 30 + std::min(it->second, 10);
@@ -137,7 +138,11 @@ std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
       for (uint32_t id : m.entries) {
         const Entry& e = g_.entry(id);
         if (!e.AppliesTo(ctx.lang)) continue;
-        if (e.acronym && !toks[i].all_upper) continue;  // "UA" the union, not "ua"
+        // "UA" the union, not "ua"; long acronyms also in title case ("l'Otan", "l'Opep").
+        if (e.acronym && !toks[i].all_upper &&
+            !(toks[i].upper_initial && toks[i].norm.size() >= 4)) {
+          continue;
+        }
         if (e.proper && !toks[i].upper_initial) continue;
         u.entries.push_back(id);
       }

@@ -66,6 +66,7 @@ struct IngestFlags {
   std::string lang = "auto";
   std::string date;
   std::string data_dir;
+  int batch = 256;
   bool quiet = false;
   bool progress = false;
 };
@@ -83,9 +84,10 @@ int RunIngest(const IngestFlags& f) {
   pipeline::IngestOptions options;
   options.coding.lang = f.lang;
   options.coding.date = f.date;
+  options.batch = f.batch;
   if (f.lang != "auto") options.lang_hint = f.lang;
   const bool show = f.progress || (!f.quiet && isatty(STDERR_FILENO));
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = std::chrono::steady_clock::now();  // after loading: the ingest itself
   auto secs = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
@@ -295,6 +297,9 @@ void RegisterStore(CLI::App& app, RunFunction* run) {
         ->capture_default_str();
     cmd->add_option("--date", f->date, "Date (YYYY-MM-DD) of documents that carry none");
     cmd->add_option("--data", f->data_dir, "Data directory (default: the checkout's data/)");
+    cmd->add_option("--batch", f->batch, "Documents per transaction")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     cmd->add_flag("-q,--quiet", f->quiet, "No summary or progress on stderr");
     cmd->add_flag("--progress", f->progress, "Progress on stderr even when not a terminal");
     cmd->callback([f, run] { *run = [f] { return RunIngest(*f); }; });

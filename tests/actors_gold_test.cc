@@ -1,0 +1,401 @@
+// Actor and place recognition against the hand-annotated gold, in process:
+//   - tests/testdata/gold/seeds-actors.jsonl (every mention in the article sentences of
+//     data/corpus/seeds.jsonl): every gold mention must be found, with the right kind and key
+//     (and code for actors), except the recognizer gaps listed in kKnownSeedFailures;
+//   - data/dev/actors-dev.jsonl: full F1 (span overlap + kind + key, as bench/actors_eval's
+//     last line) must stay above kDevF1Floor.
+// Gold format and span placement as in bench/actors_eval.cc (see its header comment).
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "testutil.h"
+#include "vigie/actors/mention.h"
+#include "vigie/ingest/document.h"
+#include "vigie/pipeline/coding.h"
+
+namespace vigie {
+namespace {
+
+namespace fs = std::filesystem;
+using actors::MentionKind;
+using nlohmann::json;
+
+// Full F1 measured on data/dev/actors-dev.jsonl when this test was written: 0.841
+// (actors_eval). The floor sits 0.05 below so that regressions show.
+constexpr double kDevF1Floor = 0.79;
+
+// Gold mentions of seeds-actors.jsonl the recognizer does not find yet (line id, mention
+// text, and which of the line's gold mentions with that text, 1-based in file order): real
+// recognizer or gazetteer gaps, not gold errors. Remove an entry when it is fixed; the test
+// fails on entries that pass, so that this list stays exact.
+struct KnownFailure {
+  const char* id;
+  const char* text;
+  int nth = 1;
+};
+constexpr KnownFailure kKnownSeedFailures[] = {
+    // Names not matched: continents (none in the gazetteer), "Moyen Orient" without hyphen,
+    // "Bourrita" (Bourita misspelt), "l'Amérique" (= USA), "US" (an `en` line only), "l'Otan"
+    // (resolves to the Nigerian town Otan Ayegbaju, which outranks the title-case acronym),
+    // the Guardian / the Times, Andrii Yusov (GUR spokesman).
+    {"seeds-s1-01", "le MAE Bourrita"},
+    {"seeds-s1-01", "le Moyen Orient"},
+    {"seeds-s1-03", "US"},
+    {"seeds-s1-03", "l'Europe"},
+    {"seeds-s1-04", "l'Amérique"},
+    {"seeds-s1-15", "l'Afrique"},
+    {"seeds-s1-17", "US"},
+    {"seeds-s1-19", "US"},
+    {"seeds-s1-23", "Asie"},
+    {"seeds-s1-23", "Afrique"},
+    {"seeds-s2-37", "le Guardian"},
+    {"seeds-s2-37", "le Times"},
+    {"seeds-s2-37", "Andrii Yusov"},
+    // Names inside a hyphenated token ("Alger-Moscou", "USA-Otan"): the token is not split.
+    {"seeds-s1-02", "Alger"},
+    {"seeds-s1-02", "Moscou"},
+    {"seeds-s1-15", "USA"},
+    {"seeds-s1-15", "Otan"},
+    // Capital after "à"/"de" read as a place where it is the government ("tourner le dos à
+    // Alger", "la colère de Moscou", "allégeance à l'égard d'Alger").
+    {"seeds-s1-04", "Alger", 2},
+    {"seeds-s2-30", "Moscou"},
+    {"seeds-s2-39", "Alger"},
+    // Country after "du"/"au" read as an actor where it is a place ("retirer ses forces du
+    // Mali", "à Bamako au Mali").
+    {"seeds-s1-22", "Mali"},
+    {"seeds-s2-27", "Mali"},
+    // Role phrase cut short: the complement that gives the country or group is left out
+    // ("groupes armés [des rebelles de l'Azawad]", "le régime [de transition]", "les
+    // combattants [du CSP-DPA]", "services ukrainiens" without its head "agents"...).
+    {"seeds-s2-27", "groupes armés des rebelles de l’Azawad"},
+    {"seeds-s2-27", "les touaregs indépendantistes"},
+    {"seeds-s2-27", "le régime de transition"},
+    {"seeds-s2-28", "des groupuscules des services ukrainiens"},
+    {"seeds-s2-28", "forces rebelles des mouvements armés alliés pour la défense de l’Azawad"},
+    {"seeds-s2-29", "une brigade des agents paramilitaires des services ukrainiens"},
+    {"seeds-s2-33", "les combattants du Cadre stratégique pour la défense du peuple de l’Azawad"},
+    {"seeds-s2-33", "plusieurs mouvements armés indépendantistes touareg"},
+    {"seeds-s2-37", "le service de renseignement militaire de l’Ukraine"},
+    {"seeds-s2-38", "forces armées de l’Azawad"},
+    {"seeds-s2-39", "groupes armés de l’Azawad"},
+    // Demonym + noun without its role: "mercenaires russes" (MIL), "quotidiens britanniques"
+    // (MED), "criminels de guerre russes" (MIL), "nos amis algériens" (GOV).
+    {"seeds-s1-08", "nos amis algériens"},
+    {"seeds-s2-31", "80 mercenaires russes"},
+    {"seeds-s2-37", "les quotidiens britanniques"},
+    {"seeds-s2-37", "les criminels de guerre russes"},
+    // Needs context: "au royaume" (Morocco, named just before), "les rebelles" (the Azawad
+    // rebels of the article), "sous pression américaine" (demonym as agent), Tin Zaouatine
+    // "collée aux frontières algériennes" is the Malian town (the gazetteer ranks DZA first).
+    {"seeds-s1-17", "royaume"},
+    {"seeds-s2-37", "les rebelles"},
+    {"seeds-s2-29", "américaine"},
+    {"seeds-s2-33", "Tin Zaouatine"},
+};
+
+// ---------------------------------------------------------------------------------------
+
+uint32_t NextCodePoint(const std::string& s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || *i + len > s.size()) {
+    ++*i;
+    return c;
+  }
+  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[*i + k]);
+    if ((cc >> 6) != 0x2) {
+      ++*i;
+      return c;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
+uint32_t CodePoints(const std::string& s, size_t bytes) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < bytes && i < s.size(); ++n) NextCodePoint(s, &i);
+  return n;
+}
+
+bool IsWordChar(uint32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  return cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7;
+}
+
+// Whether the bytes [pos, end) of `s` start and end on word boundaries.
+bool WholeWord(const std::string& s, size_t pos, size_t end) {
+  uint32_t before = 0, after = 0;
+  if (pos > 0) {
+    size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    before = NextCodePoint(s, &start);
+  }
+  if (end < s.size()) after = NextCodePoint(s, &end);
+  return !IsWordChar(before) && !IsWordChar(after);
+}
+
+struct Span {
+  uint32_t begin = 0, end = 0;
+};
+uint32_t Overlap(Span a, Span b) {
+  uint32_t lo = std::max(a.begin, b.begin), hi = std::min(a.end, b.end);
+  return hi > lo ? hi - lo : 0;
+}
+
+struct Item {  // a gold or predicted mention
+  MentionKind kind = MentionKind::kActor;
+  std::string text, code, key;
+  Span span;
+};
+
+struct GoldLine {
+  std::string id, lang, date, text;
+  std::vector<Item> mentions;
+};
+
+std::string Str(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+// Longest texts first, each on its first whole-word occurrence not taken by an earlier one.
+bool Place(GoldLine* g, std::string* error) {
+  std::vector<Item*> order;
+  for (auto& m : g->mentions) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Item* a, const Item* b) { return a->text.size() > b->text.size(); });
+  std::vector<Span> taken;
+  for (Item* m : order) {
+    bool placed = false;
+    for (int pass = 0; pass < 2 && !placed; ++pass) {
+      for (size_t pos = g->text.find(m->text); pos != std::string::npos && !m->text.empty();
+           pos = g->text.find(m->text, pos + 1)) {
+        size_t end = pos + m->text.size();
+        if (pass == 0 && !WholeWord(g->text, pos, end)) continue;
+        Span s{CodePoints(g->text, pos), CodePoints(g->text, end)};
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const Span& t) { return Overlap(s, t) > 0; })) {
+          continue;
+        }
+        m->span = s;
+        taken.push_back(s);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      *error = g->id + ": mention \"" + m->text + "\" not found in the text";
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<GoldLine> LoadGold(const fs::path& path) {
+  std::vector<GoldLine> out;
+  std::istringstream in(testing::ReadFile(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    json j = json::parse(line);
+    GoldLine g;
+    g.id = Str(j, "id");
+    g.lang = Str(j, "lang");
+    g.date = Str(j, "date");
+    g.text = Str(j, "text");
+    for (const auto& m : j.value("mentions", json::array())) {
+      Item it;
+      it.text = Str(m, "text");
+      it.kind = Str(m, "kind") == "place" ? MentionKind::kPlace : MentionKind::kActor;
+      std::string country = Str(m, "country");
+      it.code = it.kind == MentionKind::kPlace ? "" : Str(m, "code");
+      it.key = it.kind == MentionKind::kPlace || !country.empty() ? country : Str(m, "org");
+      g.mentions.push_back(std::move(it));
+    }
+    std::string error;
+    EXPECT_TRUE(Place(&g, &error)) << path << ": " << error;
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+class ActorsGoldTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const char* src = std::getenv("VIGIE_SOURCE");
+    data_dir_ = pipeline::FindDataDir();
+    if (src && fs::is_directory(fs::path(src) / "data" / "gazetteer")) {
+      data_dir_ = (fs::path(src) / "data").string();
+    }
+    std::vector<std::string> warnings;
+    auto p = pipeline::CodingPipeline::Open(data_dir_, &warnings);
+    if (p.ok()) pipeline_ = std::move(p).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+
+  // The line's predicted mentions, spans in code points of the line.
+  std::vector<Item> Code(const GoldLine& g) {
+    ingest::Document doc;
+    doc.id = g.id;
+    doc.lang = g.lang;
+    doc.date = g.date;
+    doc.paragraphs.push_back({g.text, g.lang});
+    pipeline::CodingOptions options;
+    options.lang = g.lang.empty() ? "auto" : g.lang;
+    options.date = g.date;
+    options.events = false;
+    std::vector<Item> out;
+    for (const auto& cs : pipeline_->Code(doc, options).sentences) {
+      size_t offset = cs.sentence.offset;
+      if (g.text.compare(offset, cs.sentence.text.size(), cs.sentence.text) != 0) {
+        ADD_FAILURE() << g.id << ": sentence not at its offset " << offset;
+        continue;
+      }
+      uint32_t base = CodePoints(g.text, offset);
+      for (const auto& m : cs.mentions) {
+        Item it;
+        it.kind = m.kind;
+        it.text = m.text;
+        it.code = m.kind == MentionKind::kPlace ? "" : m.actor.code;
+        it.key = m.kind == MentionKind::kPlace ? m.actor.country : m.actor.Key();
+        it.span = {base + m.cp_begin, base + m.cp_end};
+        out.push_back(std::move(it));
+      }
+    }
+    return out;
+  }
+
+  // One-to-one pairs (gold, predicted) of the same kind and key (and code when `code`) whose
+  // spans overlap, largest overlap first.
+  static std::vector<std::pair<size_t, size_t>> Pair(const std::vector<Item>& gold,
+                                                     const std::vector<Item>& preds, bool code) {
+    std::vector<std::tuple<uint32_t, size_t, size_t>> cands;
+    for (size_t gi = 0; gi < gold.size(); ++gi) {
+      for (size_t pi = 0; pi < preds.size(); ++pi) {
+        const Item& g = gold[gi];
+        const Item& p = preds[pi];
+        if (g.kind != p.kind || g.key != p.key || (code && g.code != p.code)) continue;
+        if (uint32_t ov = Overlap(g.span, p.span)) cands.emplace_back(ov, gi, pi);
+      }
+    }
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+    std::vector<bool> gu(gold.size()), pu(preds.size());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const auto& [ov, gi, pi] : cands) {
+      if (gu[gi] || pu[pi]) continue;
+      gu[gi] = pu[pi] = true;
+      out.emplace_back(gi, pi);
+    }
+    return out;
+  }
+
+  static std::string Describe(const Item& m) {
+    return std::string(m.kind == MentionKind::kPlace ? "place" : "actor") + " \"" + m.text + "\" " +
+           (m.kind == MentionKind::kPlace ? m.key : m.code);
+  }
+
+  static inline std::string data_dir_;
+  static inline pipeline::CodingPipeline* pipeline_ = nullptr;
+};
+
+TEST_F(ActorsGoldTest, SeedsEveryMentionFound) {
+  ASSERT_NE(pipeline_, nullptr) << "cannot open the pipeline on " << data_dir_;
+  fs::path path = testing::TestData() / "gold" / "seeds-actors.jsonl";
+  ASSERT_TRUE(fs::is_regular_file(path)) << path;
+  std::vector<GoldLine> gold = LoadGold(path);
+  ASSERT_GT(gold.size(), 30u);
+
+  using Key = std::tuple<std::string, std::string, int>;
+  std::set<Key> known_set, seen_known;
+  for (const auto& k : kKnownSeedFailures) known_set.insert({k.id, k.text, k.nth});
+  std::vector<std::string> failures, fixed;
+  size_t total = 0;
+  for (const auto& g : gold) {
+    std::vector<Item> preds = Code(g);
+    auto pairs = Pair(g.mentions, preds, /*code=*/true);
+    std::vector<bool> found(g.mentions.size());
+    for (auto [gi, pi] : pairs) found[gi] = true;
+    std::map<std::string, int> nth;
+    for (size_t gi = 0; gi < g.mentions.size(); ++gi) {
+      ++total;
+      const Item& m = g.mentions[gi];
+      Key key{g.id, m.text, ++nth[m.text]};
+      bool known = known_set.count(key) > 0;
+      if (known) seen_known.insert(key);
+      if (found[gi]) {
+        if (known) fixed.push_back(g.id + " " + Describe(m) + " #" + std::to_string(nth[m.text]));
+        continue;
+      }
+      if (known) continue;
+      std::string got;
+      for (const auto& p : preds) {
+        if (Overlap(p.span, m.span) > 0) got += (got.empty() ? "" : ", ") + Describe(p);
+      }
+      failures.push_back(g.id + " " + Describe(m) + " #" + std::to_string(nth[m.text]) + " <- " +
+                         (got.empty() ? "nothing" : got));
+    }
+  }
+  std::string list;
+  for (const auto& f : failures) list += "\n  " + f;
+  EXPECT_TRUE(failures.empty()) << failures.size() << " of " << total
+                                << " gold mentions not found with the right kind, key and code:"
+                                << list;
+  std::string fixed_list;
+  for (const auto& f : fixed) fixed_list += "\n  " + f;
+  EXPECT_TRUE(fixed.empty()) << "now found, remove from kKnownSeedFailures:" << fixed_list;
+  for (const auto& k : known_set) {
+    EXPECT_TRUE(seen_known.count(k))
+        << "kKnownSeedFailures entry matches no gold mention: " << std::get<0>(k) << " \""
+        << std::get<1>(k) << "\" #" << std::get<2>(k);
+  }
+}
+
+TEST_F(ActorsGoldTest, DevF1AboveFloor) {
+  ASSERT_NE(pipeline_, nullptr) << "cannot open the pipeline on " << data_dir_;
+  fs::path path = fs::path(data_dir_) / "dev" / "actors-dev.jsonl";
+  ASSERT_TRUE(fs::is_regular_file(path)) << path;
+  std::vector<GoldLine> gold = LoadGold(path);
+  ASSERT_GT(gold.size(), 50u);
+
+  long tp = 0, fp = 0, fn = 0;
+  for (const auto& g : gold) {
+    std::vector<Item> preds = Code(g);
+    long matched = static_cast<long>(Pair(g.mentions, preds, /*code=*/false).size());
+    tp += matched;
+    fp += static_cast<long>(preds.size()) - matched;
+    fn += static_cast<long>(g.mentions.size()) - matched;
+  }
+  double p = tp + fp ? double(tp) / double(tp + fp) : 0.0;
+  double r = tp + fn ? double(tp) / double(tp + fn) : 0.0;
+  double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  std::printf("dev: tp %ld fp %ld fn %ld  P %.3f R %.3f F1 %.3f (floor %.2f)\n", tp, fp, fn, p, r,
+              f1, kDevF1Floor);
+  EXPECT_GE(f1, kDevF1Floor) << "actors F1 on " << path << " fell below the floor; run "
+                             << "`build/bench/actors_eval " << path.string()
+                             << " --show` to see the errors";
+}
+
+}  // namespace
+}  // namespace vigie
