@@ -31,9 +31,11 @@ struct IngestStats {
   bool store_failed = false;
 };
 
-// Codes and stores every document under `paths`. Bad inputs go to on_error and the rest
-// goes on; a store failure stops the run (reported through on_error too). `on_progress` is
-// called after each batch.
+// Codes and stores every document under `paths`: this thread reads and codes while a second
+// thread writes the previous batch to the store (the only thread that touches `store`).
+// Bad inputs go to on_error and the rest goes on; a store failure stops the run (reported
+// through on_error too). `on_progress` is called after each stored batch. Both callbacks
+// are serialized (never run at the same time) but may run on the writer thread.
 IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options,
                         CodingPipeline& coding, const tone::ToneLexicon& tone, store::Store& store,
                         const std::function<void(const Status&)>& on_error,
