@@ -41,6 +41,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vigie/actors/mention.h"
+#include "vigie/base/utf8.h"
 #include "vigie/ingest/document.h"
 #include "vigie/pipeline/coding.h"
 
@@ -98,25 +99,8 @@ vigie::ingest::Document MakeDocument(const std::string& id, const std::string& l
 // ---------------------------------------------------------------------------------------
 // UTF-8 helpers (the gold and the pipeline count code points)
 
-// Decodes the code point at s[*i] and advances *i; invalid bytes count as one code point each.
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || *i + len > s.size()) {
-    ++*i;
-    return c;
-  }
-  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[*i + k]);
-    if ((cc >> 6) != 0x2) {
-      ++*i;
-      return c;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *i += len;
-  return cp;
+  return vigie::utf8::DecodeNext(s, i);  // invalid bytes count as one code point
 }
 
 // Code points in s[0, bytes).

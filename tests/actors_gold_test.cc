@@ -24,6 +24,7 @@
 
 #include "testutil.h"
 #include "vigie/actors/mention.h"
+#include "vigie/base/utf8.h"
 #include "vigie/ingest/document.h"
 #include "vigie/pipeline/coding.h"
 
@@ -111,23 +112,7 @@ constexpr KnownFailure kKnownSeedFailures[] = {
 // ---------------------------------------------------------------------------------------
 
 uint32_t NextCodePoint(const std::string& s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || *i + len > s.size()) {
-    ++*i;
-    return c;
-  }
-  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[*i + k]);
-    if ((cc >> 6) != 0x2) {
-      ++*i;
-      return c;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *i += len;
-  return cp;
+  return vigie::utf8::DecodeNext(s, i);  // invalid bytes count as one code point
 }
 
 uint32_t CodePoints(const std::string& s, size_t bytes) {
