@@ -81,9 +81,8 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s1-22", "Mali"},
     {"seeds-s2-27", "Mali"},
     // Role phrase cut short: the complement that gives the country or group is left out
-    // ("groupes armés [des rebelles de l'Azawad]", "le régime [de transition]", "les
-    // combattants [du CSP-DPA]", "services ukrainiens" without its head "agents"...).
-    {"seeds-s2-27", "groupes armés des rebelles de l’Azawad"},
+    // ("le régime [de transition]", "les combattants [du Cadre stratégique…]" whose long
+    // name the gazetteer lacks, "services ukrainiens" without its head "agents"...).
     {"seeds-s2-27", "les touaregs indépendantistes"},
     {"seeds-s2-27", "le régime de transition"},
     {"seeds-s2-28", "des groupuscules des services ukrainiens"},
@@ -93,7 +92,6 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s2-33", "plusieurs mouvements armés indépendantistes touareg"},
     {"seeds-s2-37", "le service de renseignement militaire de l’Ukraine"},
     {"seeds-s2-38", "forces armées de l’Azawad"},
-    {"seeds-s2-39", "groupes armés de l’Azawad"},
     // Demonym + noun without its role: "mercenaires russes" (MIL), "quotidiens britanniques"
     // (MED), "criminels de guerre russes" (MIL), "nos amis algériens" (GOV).
     {"seeds-s1-08", "nos amis algériens"},

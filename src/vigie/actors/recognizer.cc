@@ -263,10 +263,25 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
           if (IsArticle(toks[at]) && at + 1 < toks.size()) ++at;
           if (const Unit* c = unit_at(k, at)) {
             const Entry& ce = g_.entry(c->chosen);
-            if (ce.type == EntryType::kCountry || ce.type == EntryType::kCapital) {
-              a.country = ce.country;
-              end = c->last;
-              ++k;
+            switch (ce.type) {
+              case EntryType::kCountry:
+              case EntryType::kCapital:
+              case EntryType::kPlace:  // "les rebelles de Kidal"
+                if (!ce.country.empty()) {
+                  a.country = ce.country;
+                  end = c->last;
+                  ++k;
+                }
+                break;
+              case EntryType::kGroup:    // "les combattants du CSP-DPA" are the group's
+              case EntryType::kOrg:      // "le secrétaire général de l'ONU"
+              case EntryType::kMetonym:  // "le porte-parole du Kremlin"
+                a = actor_of(ce);
+                end = c->last;
+                ++k;
+                break;
+              default:
+                break;
             }
           }
         }
