@@ -308,6 +308,16 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
           emit(u.first, u.last, std::move(a), MentionKind::kActor, e);
           break;
         }
+        // "Chinese and Russian warships": the first of two coordinated demonyms shares the
+        // noun of the second, which gets its own mention.
+        if (ctx.lang != "fr" && u.last + 1 < toks.size() &&
+            In(toks[u.last].norm, {"and", "or", ","})) {
+          if (const Unit* d = unit_at(k, u.last + 1);
+              d && g_.entry(d->chosen).type == EntryType::kDemonym) {
+            emit(u.first, u.last, std::move(a), MentionKind::kActor, e);
+            break;
+          }
+        }
         // As an adjective it says whose the thing is: "des entreprises chinoises", "une
         // attaque israélienne", "Ukrainian drones" belong to that country. Such a phrase is
         // not always an agent, but the coder only takes it where a pattern wants an actor.

@@ -104,8 +104,11 @@ struct View {
     }
   }
 
+  // A gap may pass over plain words and places ("a reçu à Addis-Abeba une délégation"), not
+  // over an actor or a clause break.
   bool Skippable(uint32_t i) const {
-    return i < toks.size() && !is_break[i] && mention_in[i] == kNone;
+    return i < toks.size() && !is_break[i] &&
+           (mention_in[i] == kNone || mentions[mention_in[i]].kind == MentionKind::kPlace);
   }
   const Mention* ActorAt(uint32_t i) const {
     if (i >= toks.size() || mention_at[i] == kNone) return nullptr;
@@ -516,18 +519,32 @@ class SentenceCoder {
     return m && m->kind == MentionKind::kActor ? m : nullptr;
   }
 
-  // An actor and those coordinated after it: "par Tokyo et Séoul".
+  const Mention* MentionAt(uint32_t k, MentionKind kind) const {
+    if (k >= v_.toks.size() || v_.mention_at[k] == kNone) return nullptr;
+    const Mention& m = v_.mentions[v_.mention_at[k]];
+    return m.kind == kind ? &m : nullptr;
+  }
+
+  // A mention and those of its kind coordinated after it: "par Tokyo et Séoul".
+  // A comma alone may start an apposition ("son homologue, Ramtane Lamamra,"), so it links
+  // a list only when the list goes on to an "et"/"and".
   std::vector<const Mention*> WithCoordinated(const Mention* m) const {
-    std::vector<const Mention*> out{m};
+    std::vector<const Mention*> list{m};
+    bool conjunction = false;
     for (uint32_t e = m->last_token;;) {
       uint32_t k = e;
-      while (k < v_.toks.size() && In(v_.toks[k].norm, {",", "et", "and"})) ++k;
-      const Mention* next = k > e ? v_.ActorAt(k) : nullptr;
+      while (k < v_.toks.size() && In(v_.toks[k].norm, {",", "et", "and"})) {
+        conjunction |= v_.toks[k].norm != ",";
+        ++k;
+      }
+      const Mention* next = k > e ? MentionAt(k, m->kind) : nullptr;
       if (!next) break;
-      out.push_back(next);
+      list.push_back(next);
       e = next->last_token;
+      if (conjunction) break;  // "A, B et C" ends at C
     }
-    return out;
+    if (!conjunction) list.resize(1);
+    return list;
   }
 
   // The agent of a passive: "par X", "by X" right after the pattern.
@@ -637,7 +654,7 @@ class SentenceCoder {
     if (!code) return;
     std::vector<const Mention*> sources, targets;
     if (c.source) sources.push_back(c.source);
-    if (c.target) targets.push_back(c.target);
+    if (c.target) targets = WithCoordinated(c.target);  // "visited Bamako, Ouagadougou and…"
     const bool passive = IsPassive(c);
     const Mention* agent = passive ? Agent(c) : nullptr;
     if (passive && c.target && IsAgentMarked(*c.target)) {
@@ -663,8 +680,20 @@ class SentenceCoder {
       targets = TargetsAfter(c.last, taken);
     }
     if (sources.empty() && targets.empty()) return;
-    if (sources.empty()) sources.push_back(nullptr);
-    if (targets.empty()) targets.push_back(nullptr);
+    std::vector<std::pair<const Mention*, const Mention*>> pairs;
+    if (targets.empty() && sources.size() >= 2) {
+      // "Le Maroc et l'Espagne ont signé un accord", "Moroccan and Israeli officials met":
+      // coordinated subjects without an object act on each other.
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = i + 1; j < sources.size(); ++j) pairs.emplace_back(sources[i], sources[j]);
+      }
+    } else {
+      if (sources.empty()) sources.push_back(nullptr);
+      if (targets.empty()) targets.push_back(nullptr);
+      for (const Mention* src : sources) {
+        for (const Mention* tgt : targets) pairs.emplace_back(src, tgt);
+      }
+    }
 
     const Modality modality = ModalityOf(c);
     const std::string date = ResolveEventDate(v_.toks, info_.doc_date);
@@ -674,8 +703,8 @@ class SentenceCoder {
       ev_first = std::min(ev_first, w);
       ev_last = std::max(ev_last, w);
     }
-    for (const Mention* src : sources) {
-      for (const Mention* tgt : targets) {
+    for (auto [src, tgt] : pairs) {
+      {
         if (src && tgt && SameActor(*src, *tgt)) continue;
         Event e;
         e.doc_id = info_.doc_id;

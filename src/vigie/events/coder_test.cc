@@ -156,6 +156,13 @@ TEST_F(CoderTest, CoordinatedSubjectsGiveOneEventEach) {
   EXPECT_EQ(Dyad(ev[1]), "ESP>MLI");
 }
 
+TEST_F(CoderTest, CoordinatedSubjectsWithoutObjectActOnEachOther) {
+  auto ev = Code("Le Maroc et l'Espagne ont signé un accord.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(Dyad(ev[0]), "MAR>ESP");
+  EXPECT_EQ(ev[0].cameo, "057");
+}
+
 TEST_F(CoderTest, ParticipialOpeningAppositionAndPassive) {
   auto ev = Code(
       "Arrivé à Alger lundi 9 mai, Sergueï Lavrov s’est entretenu ce mardi avec son "
