@@ -255,7 +255,8 @@ Result<std::unique_ptr<EnglishLexicon>> EnglishLexicon::Open(const std::string& 
   wordnet->index.reserve(160000);
   const std::pair<const char*, uint8_t> indexes[] = {
       {"index.noun", kNoun}, {"index.verb", kVerb}, {"index.adj", kAdj}, {"index.adv", kAdv}};
-  for (const auto& [file, bit] : indexes) {
+  for (const auto& [file, file_bit] : indexes) {
+    const uint8_t bit = file_bit;  // clang 14 cannot capture a structured binding
     VIGIE_RETURN_IF_ERROR(ReadColumns(wn + file, [&](std::string_view lemma, std::string_view) {
       auto it = wordnet->index.find(lemma);
       if (it == wordnet->index.end()) it = wordnet->index.emplace(std::string(lemma), 0).first;
