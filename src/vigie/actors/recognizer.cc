@@ -286,6 +286,15 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
           }
         }
         end = absorb_person(&k, end, &a);
+        // A bare role word is an actor only as a noun: with its determiner in French ("les
+        // militaires", "le président"; "la coopération militaire" names no one), or as an
+        // English plural ("rebels attacked", "police arrested").
+        const bool bare = a.country.empty() && a.org.empty() && end == u.last;
+        const Token& head = toks[end - 1];
+        const bool noun = (u.first > 0 && IsDeterminer(toks[u.first - 1])) ||
+                          (ctx.lang != "fr" && (head.norm == "police" ||
+                                                (head.norm.size() > 3 && head.norm.back() == 's')));
+        if (bare && !noun) break;
         emit(u.first, end, std::move(a), MentionKind::kActor, e);
         break;
       }

@@ -453,6 +453,23 @@ class SentenceCoder {
     return out;
   }
 
+  // "Les canaux … utilisés par les autorités russes … ont transmis", "the spokesman of the
+  // Russian ministry said": when the subject is not an actor, the actor it belongs to (after
+  // de/par/of/by, before the verb, in the clause) acts through it.
+  std::vector<const Mention*> OwnerOfSubject(uint32_t pos) const {
+    if (pos >= v_.toks.size()) return {};
+    const uint32_t clause = v_.clause[pos];
+    for (uint32_t k = 0; k < pos; ++k) {
+      if (v_.clause[k] != clause) continue;
+      const Mention* m = v_.ActorAt(k);
+      if (!m || m->last_token > pos || k == 0) continue;
+      const Token& before = v_.toks[k - 1];
+      if (In(before.norm, {"par", "de", "du", "des", "d'", "of", "by"})) return {m};
+      return {};  // another actor comes first: not a subject's owner
+    }
+    return {};
+  }
+
   // "Arrivé à Alger lundi, Sergueï Lavrov s'est entretenu…": an opening participial phrase
   // takes the subject of the main clause after its comma.
   std::vector<const Mention*> SubjectAfterOpening(uint32_t pos) const {
@@ -670,6 +687,7 @@ class SentenceCoder {
     } else if (sources.empty()) {
       sources = SubjectsBefore(c.first);
       if (sources.empty()) sources = SubjectAfterOpening(c.first);
+      if (sources.empty()) sources = OwnerOfSubject(c.first);
     }
     if (sources.empty()) {
       if (const Mention* sp = Speaker(c.anchor)) sources.push_back(sp);
