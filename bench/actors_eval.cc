@@ -40,6 +40,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eval_util.h"
 #include "vigie/actors/mention.h"
 #include "vigie/base/utf8.h"
 #include "vigie/ingest/document.h"
@@ -54,47 +55,7 @@ using vigie::pipeline::CodingPipeline;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point a) {
-  return std::chrono::duration<double>(Clock::now() - a).count();
-}
-
-[[noreturn]] void Fail(int code, const std::string& message) {
-  std::fprintf(stderr, "actors_eval: %s\n", message.c_str());
-  std::exit(code);
-}
-
-std::string ReadFileOrFail(const std::string& path, const char* what) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) Fail(2, std::string(what) + " " + path + " not found");
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (!in.good() && !in.eof()) Fail(2, "cannot read " + path);
-  return ss.str();
-}
-
-std::unique_ptr<CodingPipeline> OpenPipeline() {
-  std::vector<std::string> warnings;
-  std::string data_dir = vigie::pipeline::FindDataDir();
-  auto t0 = Clock::now();
-  auto p = CodingPipeline::Open(data_dir, &warnings);
-  double secs = Seconds(t0);
-  if (!p.ok()) Fail(2, "cannot load " + data_dir + ": " + p.status().ToString());
-  std::printf("data %s loaded in %.2f s (%zu warnings)\n", data_dir.c_str(), secs, warnings.size());
-  return std::move(p).value();
-}
-
-vigie::ingest::Document MakeDocument(const std::string& id, const std::string& lang,
-                                     const std::string& date, const std::string& text) {
-  vigie::ingest::Document doc;
-  doc.id = id;
-  doc.lang = lang;
-  doc.date = date;
-  doc.paragraphs.push_back({text, lang});
-  return doc;
-}
+using namespace vigie::eval;  // NOLINT: the shared evaluation helpers
 
 // ---------------------------------------------------------------------------------------
 // UTF-8 helpers (the gold and the pipeline count code points)
@@ -336,17 +297,6 @@ std::vector<std::pair<size_t, size_t>> Pair(const std::vector<GoldMention>& gold
 // ---------------------------------------------------------------------------------------
 // scoring
 
-struct Prf {
-  double p = 0, r = 0, f1 = 0;
-};
-Prf Score(long tp, long fp, long fn) {
-  Prf s;
-  s.p = tp + fp ? double(tp) / double(tp + fp) : 0.0;
-  s.r = tp + fn ? double(tp) / double(tp + fn) : 0.0;
-  s.f1 = s.p + s.r > 0 ? 2 * s.p * s.r / (s.p + s.r) : 0.0;
-  return s;
-}
-
 struct Counts {
   long lines = 0, gold = 0, pred = 0, unkeyed = 0;
   long tp = 0, fp = 0, fn = 0;               // detection
@@ -530,6 +480,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  vigie::eval::program = "actors_eval";
   std::vector<std::string> args;
   bool show = false;
   for (int i = 1; i < argc; ++i) {

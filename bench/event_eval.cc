@@ -55,6 +55,7 @@
 #include <nlohmann/json.hpp>
 #include <unicode/uloc.h>
 
+#include "eval_util.h"
 #include "vigie/events/event.h"
 #include "vigie/ingest/document.h"
 #include "vigie/pipeline/coding.h"
@@ -67,53 +68,7 @@ using vigie::pipeline::CodingPipeline;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point a) {
-  return std::chrono::duration<double>(Clock::now() - a).count();
-}
-
-[[noreturn]] void Fail(int code, const std::string& message) {
-  std::fprintf(stderr, "event_eval: %s\n", message.c_str());
-  std::exit(code);
-}
-
-std::string ReadFileOrFail(const std::string& path, const char* what) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    Fail(2, std::string(what) + " " + path + " not found" +
-                (path.find("shared") != std::string::npos
-                     ? " (the benchmark sets live in ../shared, absent from user clones)"
-                     : ""));
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (!in.good() && !in.eof()) Fail(2, "cannot read " + path);
-  return ss.str();
-}
-
-std::unique_ptr<CodingPipeline> OpenPipeline() {
-  std::vector<std::string> warnings;
-  std::string data_dir = vigie::pipeline::FindDataDir();
-  auto t0 = Clock::now();
-  auto p = CodingPipeline::Open(data_dir, &warnings);
-  double secs = Seconds(t0);
-  if (!p.ok()) Fail(2, "cannot load " + data_dir + ": " + p.status().ToString());
-  std::printf("data %s loaded in %.2f s (%zu warnings)\n", data_dir.c_str(), secs,
-              warnings.size());
-  return std::move(p).value();
-}
-
-vigie::ingest::Document MakeDocument(const std::string& id, const std::string& lang,
-                                     const std::string& date, const std::string& text) {
-  vigie::ingest::Document doc;
-  doc.id = id;
-  doc.lang = lang;
-  doc.date = date;
-  doc.paragraphs.push_back({text, lang});
-  return doc;
-}
+using namespace vigie::eval;  // NOLINT: the shared evaluation helpers
 
 // One coded event, reduced to what the scorers read.
 struct Pred {
@@ -143,17 +98,6 @@ std::string Describe(const Pred& p) {
   return (p.source.empty() ? "?" : p.source) + "->" + (p.target.empty() ? "?" : p.target) + " " +
          p.cameo + " " + p.modality + " [" + p.rule + "] \"" + p.source_text + "\" / \"" +
          p.target_text + "\"";
-}
-
-struct Prf {
-  double p = 0, r = 0, f1 = 0;
-};
-Prf Score(long tp, long fp, long fn) {
-  Prf s;
-  s.p = tp + fp ? double(tp) / double(tp + fp) : 0.0;
-  s.r = tp + fn ? double(tp) / double(tp + fn) : 0.0;
-  s.f1 = s.p + s.r > 0 ? 2 * s.p * s.r / (s.p + s.r) : 0.0;
-  return s;
 }
 
 void PrintSpeed(size_t docs, size_t sentences, double secs) {
@@ -242,8 +186,8 @@ int RunGold(const std::string& path, bool show) {
     for (auto& p : all) {
       if (p.source.empty() || p.target.empty()) {
         ++unscored;
-        if (show) std::printf("UNSCORED %s %s :: %s\n", g.id.c_str(), Describe(p).c_str(),
-                              g.text.c_str());
+        if (show)
+          std::printf("UNSCORED %s %s :: %s\n", g.id.c_str(), Describe(p).c_str(), g.text.c_str());
       } else {
         preds.push_back(std::move(p));
       }
@@ -284,8 +228,8 @@ int RunGold(const std::string& path, bool show) {
       if (preds[hit].modality == ge.modality) {
         ++mod_ok;
       } else if (show) {
-        std::printf("MODALITY %s got %s want %s :: %s\n", g.id.c_str(),
-                    preds[hit].modality.c_str(), ge.modality.c_str(), g.text.c_str());
+        std::printf("MODALITY %s got %s want %s :: %s\n", g.id.c_str(), preds[hit].modality.c_str(),
+                    ge.modality.c_str(), g.text.c_str());
       }
       // A mutual gold event is also satisfied by the reverse direction.
       if (ge.mutual) {
@@ -303,8 +247,9 @@ int RunGold(const std::string& path, bool show) {
       if (used[i]) continue;
       ++fp;
       ++roots[preds[i].root].fp;
-      if (show) std::printf("EXTRA %s %s :: %s\n", g.id.c_str(), Describe(preds[i]).c_str(),
-                            g.text.c_str());
+      if (show)
+        std::printf("EXTRA %s %s :: %s\n", g.id.c_str(), Describe(preds[i]).c_str(),
+                    g.text.c_str());
     }
   }
 
@@ -411,10 +356,9 @@ int RunPlover(const std::string& path, const std::string& map_path, bool show) {
   std::printf("PLOVER label -> acceptable CAMEO roots (%s)\n", map_path.c_str());
   for (const auto& [label, roots] : accept) {
     auto legacy = LegacyLabels().find(label);
-    std::printf("  %-12s %s%s\n", label.c_str(), roots.empty() ? "(none: never a TP)" :
-                Join(roots).c_str(),
-                legacy != LegacyLabels().end() ? (" (as 2021 " + legacy->second + ")").c_str()
-                                               : "");
+    std::printf(
+        "  %-12s %s%s\n", label.c_str(), roots.empty() ? "(none: never a TP)" : Join(roots).c_str(),
+        legacy != LegacyLabels().end() ? (" (as 2021 " + legacy->second + ")").c_str() : "");
   }
   std::set<std::string> iso = IsoAlpha3();
 
@@ -444,9 +388,9 @@ int RunPlover(const std::string& path, const std::string& map_path, bool show) {
   }
   double secs = Seconds(t0);
 
-  long tp = 0, fp = 0, fn = 0;            // root level, all events
-  long tp1 = 0, fp1 = 0, fn1 = 0;         // root level, first event only
-  long tps = 0, fps = 0, fns = 0;         // root + source, checkable records only
+  long tp = 0, fp = 0, fn = 0;     // root level, all events
+  long tp1 = 0, fp1 = 0, fn1 = 0;  // root level, first event only
+  long tps = 0, fps = 0, fns = 0;  // root + source, checkable records only
   long checkable = 0, silent = 0, events_total = 0;
   std::map<std::string, long> unchecked_codes;
   std::map<std::string, LabelRow> rows;
@@ -470,8 +414,9 @@ int RunPlover(const std::string& path, const std::string& map_path, bool show) {
       } else {
         ++fp;
         ++row.fp;
-        if (show) std::printf("FP %s %s gold %s :: %s\n", it.id.c_str(), Describe(p).c_str(),
-                              it.label.c_str(), it.text.c_str());
+        if (show)
+          std::printf("FP %s %s gold %s :: %s\n", it.id.c_str(), Describe(p).c_str(),
+                      it.label.c_str(), it.text.c_str());
       }
     }
     if (hit) {
@@ -542,19 +487,23 @@ int RunPlover(const std::string& path, const std::string& map_path, bool show) {
   std::printf("records %zu  events %ld  records without any event %ld\n", items.size(),
               events_total, silent);
   Prf a = Score(tp, fp, fn), b = Score(tp1, fp1, fn1), c = Score(tps, fps, fns);
-  std::printf("root level, all events:   tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n",
-              tp, fp, fn, a.p, a.r, a.f1);
-  std::printf("root level, first event:  tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n",
-              tp1, fp1, fn1, b.p, b.r, b.f1);
+  std::printf(
+      "root level, all events:   tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n", tp,
+      fp, fn, a.p, a.r, a.f1);
+  std::printf(
+      "root level, first event:  tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n", tp1,
+      fp1, fn1, b.p, b.r, b.f1);
   std::string skipped;
   for (const auto& [code, n] : unchecked_codes) {
     skipped += (skipped.empty() ? "" : " ") + code + "x" + std::to_string(n);
   }
-  std::printf("root + source key (%ld records with an ISO alpha-3 gold source; codes not "
-              "checkable: %s)\n",
-              checkable, skipped.empty() ? "none" : skipped.c_str());
-  std::printf("                          tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n",
-              tps, fps, fns, c.p, c.r, c.f1);
+  std::printf(
+      "root + source key (%ld records with an ISO alpha-3 gold source; codes not "
+      "checkable: %s)\n",
+      checkable, skipped.empty() ? "none" : skipped.c_str());
+  std::printf(
+      "                          tp %ld fp %ld fn %ld  precision %.3f  recall %.3f  F1 %.3f\n", tps,
+      fps, fns, c.p, c.r, c.f1);
   std::printf("F1 %.3f\n", a.f1);
   return 0;
 }
@@ -570,6 +519,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  vigie::eval::program = "event_eval";
   std::vector<std::string> args;
   bool show = false;
   std::string map_path = "../shared/data/cameo/CAMEO2PLOVER-2021.txt";
