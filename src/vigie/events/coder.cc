@@ -585,11 +585,11 @@ class SentenceCoder {
       out.push_back(m);
       // "avec le Maroc et l'Espagne", "au Mali, au Niger et au Burkina Faso"
       for (uint32_t e = m->last_token;;) {
-        uint32_t k = e;
-        while (k < v_.toks.size() && In(v_.toks[k].norm, {",", "et", "and", "ou", "or"})) ++k;
-        if (k == e) break;
-        if (k < v_.toks.size() && IsPreposition(v_.toks[k]) && !v_.ActorAt(k)) ++k;
-        const Mention* next = v_.ActorAt(k);
+        uint32_t at = e;
+        while (at < v_.toks.size() && In(v_.toks[at].norm, {",", "et", "and", "ou", "or"})) ++at;
+        if (at == e) break;
+        if (at < v_.toks.size() && IsPreposition(v_.toks[at]) && !v_.ActorAt(at)) ++at;
+        const Mention* next = v_.ActorAt(at);
         if (!next) break;
         out.push_back(next);
         e = next->last_token;
