@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <string>
 
+#include <cld2/internal/generated_language.h>
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -22,7 +24,11 @@ constexpr size_t kMaxBytes = 1 << 20;
 
 // Maps a CLD2 code to ISO 639-1. CLD2 uses the 639-1 code when there is one, but keeps a few
 // legacy or Google-specific forms ("iw", "zh-Hant", "un").
-std::string ToIso6391(CLD2::Language lang) {
+// Takes the raw value: CLD2 may leave an out-of-range value in its outputs, and reading that
+// as a `Language` would be undefined (UBSan found it by fuzzing).
+std::string ToIso6391(int raw) {
+  if (raw < 0 || raw >= CLD2::NUM_LANGUAGES) return "";
+  const auto lang = static_cast<CLD2::Language>(raw);
   if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "";
   std::string code = CLD2::LanguageCode(lang);
   if (size_t dash = code.find('-'); dash != std::string::npos) code.resize(dash);
@@ -41,11 +47,19 @@ std::string_view Prefix(std::string_view s, size_t max_bytes) {
   return s.substr(0, end);
 }
 
+int RawValue(const CLD2::Language& lang) {
+  static_assert(sizeof(CLD2::Language) == sizeof(int));
+  int raw;
+  std::memcpy(&raw, &lang, sizeof raw);
+  return raw;
+}
+
 // One CLD2 call; `text` must be valid UTF-8.
 LanguageGuess Detect(std::string_view text, const CLD2::CLDHints& hints, bool best_effort) {
-  CLD2::Language language3[3];
+  CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                                 CLD2::UNKNOWN_LANGUAGE};
   int percent3[3] = {0, 0, 0};
-  double normalized_score3[3];
+  double normalized_score3[3] = {0, 0, 0};
   int text_bytes = 0;
   bool reliable = false;
   int valid_prefix = 0;
@@ -54,9 +68,9 @@ LanguageGuess Detect(std::string_view text, const CLD2::CLDHints& hints, bool be
       best_effort ? CLD2::kCLDFlagBestEffort : 0, language3, percent3, normalized_score3,
       /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
   LanguageGuess guess;
-  guess.code = ToIso6391(top);
+  guess.code = ToIso6391(RawValue(top));
   // Best effort can leave the summary unknown while language3 still holds a candidate.
-  if (guess.code.empty() && best_effort) guess.code = ToIso6391(language3[0]);
+  if (guess.code.empty() && best_effort) guess.code = ToIso6391(RawValue(language3[0]));
   if (guess.code.empty()) return LanguageGuess{};
   guess.percent = std::clamp(percent3[0], 0, 100);
   guess.reliable = reliable;
