@@ -8,10 +8,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "vigie/base/result.h"
+#include "vigie/base/strings.h"
 #include "vigie/text/token.h"
 
 namespace vigie::actors {
@@ -94,16 +94,12 @@ class Gazetteer {
     std::vector<std::string> tail;  // folded tokens after the first
     std::vector<uint32_t> entries;
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   void Add(Entry e);
 
   std::vector<Entry> entries_;
   std::vector<std::string> files_;
   // First folded token -> phrases starting with it, longest tail first.
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> index_;
+  str::StringMap<std::vector<Phrase>> index_;
   uint32_t max_tokens_ = 0;
 };
 

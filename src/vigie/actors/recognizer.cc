@@ -3,17 +3,14 @@
 #include <cmath>
 #include <string_view>
 
+#include "vigie/base/strings.h"
+
 namespace vigie::actors {
 namespace {
 
 using text::Token;
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
-}
+using str::In;
 
 bool IsArticle(const Token& t) { return In(t.norm, {"le", "la", "les", "l'", "the"}); }
 

@@ -2,8 +2,10 @@
 // Small string helpers shared by every module. Pure functions, thread-safe.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace vigie::str {
@@ -31,5 +33,21 @@ uint64_t Fnv1a64(std::string_view s);
 
 // 16 lower-case hex digits.
 std::string Hex64(uint64_t v);
+
+// True when `w` equals one of `set` ("In(norm, {"et", "and"})").
+inline bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// Hash for maps keyed by std::string that are searched with a std::string_view (no copy).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 }  // namespace vigie::str

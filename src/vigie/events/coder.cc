@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "vigie/base/strings.h"
 #include "vigie/events/temporal.h"
 
 namespace vigie::events {
@@ -16,12 +17,7 @@ constexpr int kNone = -1;
 constexpr uint32_t kImplicitGap = 3;    // adverbials between a verb and what follows it
 constexpr uint32_t kSubjectReach = 30;  // tokens searched leftwards for a subject
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (auto s : set) {
-    if (w == s) return true;
-  }
-  return false;
-}
+using str::In;
 
 bool IsPreposition(const Token& t) {
   return In(

@@ -7,10 +7,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "vigie/base/result.h"
+#include "vigie/base/strings.h"
 #include "vigie/events/cameo.h"
 
 namespace vigie::events {
@@ -68,12 +68,7 @@ class Dictionary {
   const std::string& lang() const { return lang_; }
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using AnchorIndex =
-      std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>;
+  using AnchorIndex = str::StringMap<std::vector<uint32_t>>;
   // Sets the rule's anchor, word count and slot flags; false when it has no required word.
   static bool Anchor(Rule* r);
   static void Index(const Rule& r, uint32_t id, AnchorIndex* index);

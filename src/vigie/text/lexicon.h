@@ -15,18 +15,15 @@
 #include <unordered_map>
 
 #include "vigie/base/result.h"
+#include "vigie/base/strings.h"
 
 class Hunspell;
 
 namespace vigie::text {
 
-// Hash for maps keyed by std::string that are searched with a std::string_view (no copy).
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+using str::StringHash;
 template <typename T>
-using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+using StringMap = str::StringMap<T>;
 
 struct Reading {
   std::string lemma;  // folded (see Fold)

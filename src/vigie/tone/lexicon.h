@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "vigie/base/result.h"
+#include "vigie/base/strings.h"
 
 namespace vigie::tone {
 
@@ -81,11 +82,7 @@ class ToneLexicon {
   size_t size(std::string_view lang) const { return Table(lang).size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using Map = std::unordered_map<std::string, float, Hash, std::equal_to<>>;
+  using Map = str::StringMap<float>;
 
   const Map& Table(std::string_view lang) const { return lang == "fr" ? fr_ : en_; }
   Map& Table(std::string_view lang) { return lang == "fr" ? fr_ : en_; }
