@@ -66,9 +66,8 @@ struct Run {
 
 void Report(const char* name, size_t docs, size_t bytes, const Run& r, const char* found_name,
             const char* target) {
-  std::printf("%-7s docs=%zu  sentences=%zu  %.2f MB  %.3f s  %.0f sentences/s  %.2f MB/s",
-              name, docs, r.sentences, bytes / 1e6, r.secs, r.sentences / r.secs,
-              bytes / 1e6 / r.secs);
+  std::printf("%-7s docs=%zu  sentences=%zu  %.2f MB  %.3f s  %.0f sentences/s  %.2f MB/s", name,
+              docs, r.sentences, bytes / 1e6, r.secs, r.sentences / r.secs, bytes / 1e6 / r.secs);
   if (found_name) std::printf("  %s=%zu", found_name, r.found);
   if (target) std::printf("  %s", target);
   std::printf("\n");
@@ -107,9 +106,10 @@ int main(int argc, char** argv) {
       ++texts;
     }
   }
-  std::printf("corpus: %zu documents (%d read errors), %zu texts, %.2f MB of text; peak RSS "
-              "%.0f MB\n",
-              docs.size(), errors, texts, bytes / 1e6, PeakRssMb());
+  std::printf(
+      "corpus: %zu documents (%d read errors), %zu texts, %.2f MB of text; peak RSS "
+      "%.0f MB\n",
+      docs.size(), errors, texts, bytes / 1e6, PeakRssMb());
 
   std::vector<std::string> warnings;
   auto t0 = Clock::now();
@@ -121,9 +121,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto pipeline = std::move(opened).value();
-  std::printf("open:   %.3f s (lexicons + gazetteer %zu entries + dictionaries; %zu warnings)"
-              "  peak RSS %.0f MB\n",
-              open_secs, pipeline->gazetteer().size(), warnings.size(), PeakRssMb());
+  std::printf(
+      "open:   %.3f s (lexicons + gazetteer %zu entries + dictionaries; %zu warnings)"
+      "  peak RSS %.0f MB\n",
+      open_secs, pipeline->gazetteer().size(), warnings.size(), PeakRssMb());
 
   Run text;
   for (int run = 0; run < 3; ++run) {

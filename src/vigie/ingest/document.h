@@ -30,12 +30,12 @@ struct Document {
   std::optional<int64_t> record;  // line/record/item number inside a multi-document file
   Format format = Format::kUnknown;
   std::string url;
-  std::string site;       // site name (og:site_name, publisher) or host of the URL
+  std::string site;  // site name (og:site_name, publisher) or host of the URL
   std::string title;
-  std::string date;       // publication date, YYYY-MM-DD (or "" when unknown)
-  std::string modified;   // last-modified date, YYYY-MM-DD, kept apart from `date`
-  std::string author;     // several authors joined by "; "
-  std::string lang;       // document language, ISO 639-1, "" when undetermined
+  std::string date;                   // publication date, YYYY-MM-DD (or "" when unknown)
+  std::string modified;               // last-modified date, YYYY-MM-DD, kept apart from `date`
+  std::string author;                 // several authors joined by "; "
+  std::string lang;                   // document language, ISO 639-1, "" when undetermined
   std::vector<Paragraph> paragraphs;  // body, in reading order
   std::vector<Comment> comments;      // reader comments, never part of the body
   std::vector<std::string> dropped;   // boilerplate lines that were removed

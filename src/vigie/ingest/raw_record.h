@@ -11,11 +11,11 @@
 namespace vigie::ingest {
 
 struct RawRecord {
-  std::string path;               // input path as given
-  std::optional<int64_t> record;  // 1-based line (JSONL), item (feed) or record (WARC) number
+  std::string path;                  // input path as given
+  std::optional<int64_t> record;     // 1-based line (JSONL), item (feed) or record (WARC) number
   Format format = Format::kUnknown;  // kText or kHtml: how `content` must be extracted
-  std::string content;            // bytes; for kText always UTF-8, for kHtml any charset
-  std::string charset;            // declared charset (HTTP header, XML prolog) or ""
+  std::string content;               // bytes; for kText always UTF-8, for kHtml any charset
+  std::string charset;               // declared charset (HTTP header, XML prolog) or ""
   // Metadata known from the container, which takes precedence over what extraction finds
   // when non-empty (a JSONL "title", a feed item's <title>, WARC-Target-URI ...).
   std::string id;
