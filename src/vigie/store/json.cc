@@ -80,6 +80,36 @@ Json EventObject(const EventRecord& e) {
   return j;
 }
 
+Json MentionArray(const std::vector<MentionRecord>& mentions) {
+  Json out = Json::array();
+  for (const MentionRecord& m : mentions) {
+    out.push_back(Json{{"id", m.id},
+                       {"event_id", m.event_id ? Json(m.event_id) : Json(nullptr)},
+                       {"counted", m.counted},
+                       {"from_comment", m.from_comment},
+                       {"duplicate_doc", m.duplicate_doc},
+                       {"doc_id", m.doc_id},
+                       {"url", OrNull(m.url)},
+                       {"site", OrNull(m.site)},
+                       {"doc_date", OrNull(m.doc_date)},
+                       {"date", OrNull(m.date)},
+                       {"lang", OrNull(m.lang)},
+                       {"sentence", m.sentence},
+                       {"text", m.text},
+                       {"span", Json::array({m.evidence_begin, m.evidence_end})},
+                       {"rule", OrNull(m.rule)},
+                       {"modality", events::ModalityName(m.modality)},
+                       {"cameo", m.cameo},
+                       {"goldstein", Round3(m.goldstein)},
+                       {"tone", Round3(m.tone)},
+                       {"source", ActorJson(m.source)},
+                       {"source_text", m.source_text},
+                       {"target", ActorJson(m.target)},
+                       {"target_text", m.target_text}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string DyadJson(const DyadSeries& s) {
@@ -131,6 +161,7 @@ std::string TopJson(TopKind kind, const std::vector<TopRow>& rows) {
   Json out = Json::array();
   for (const TopRow& r : rows) {
     Json j{{"key", r.key}};
+    if (kind == TopKind::kActors) j["name"] = OrNull(r.name);
     if (kind == TopKind::kDyads) {
       j["a"] = r.a;
       j["b"] = r.b;
@@ -159,33 +190,7 @@ std::string SearchJson(const std::vector<SearchHit>& hits) {
 }
 
 std::string MentionsJson(const std::vector<MentionRecord>& mentions) {
-  Json out = Json::array();
-  for (const MentionRecord& m : mentions) {
-    out.push_back(Json{{"id", m.id},
-                       {"event_id", m.event_id ? Json(m.event_id) : Json(nullptr)},
-                       {"counted", m.counted},
-                       {"from_comment", m.from_comment},
-                       {"duplicate_doc", m.duplicate_doc},
-                       {"doc_id", m.doc_id},
-                       {"url", OrNull(m.url)},
-                       {"site", OrNull(m.site)},
-                       {"doc_date", OrNull(m.doc_date)},
-                       {"date", OrNull(m.date)},
-                       {"lang", OrNull(m.lang)},
-                       {"sentence", m.sentence},
-                       {"text", m.text},
-                       {"span", Json::array({m.evidence_begin, m.evidence_end})},
-                       {"rule", OrNull(m.rule)},
-                       {"modality", events::ModalityName(m.modality)},
-                       {"cameo", m.cameo},
-                       {"goldstein", Round3(m.goldstein)},
-                       {"tone", Round3(m.tone)},
-                       {"source", ActorJson(m.source)},
-                       {"source_text", m.source_text},
-                       {"target", ActorJson(m.target)},
-                       {"target_text", m.target_text}});
-  }
-  return Dump(out);
+  return Dump(MentionArray(mentions));
 }
 
 std::string StatsJson(const StoreStats& s) {
@@ -196,6 +201,79 @@ std::string StatsJson(const StoreStats& s) {
                    {"sentences", s.sentences},
                    {"mentions", s.mentions},
                    {"events", s.events}});
+}
+
+std::string EventDetailJson(const EventRecord& e, const std::vector<MentionRecord>& mentions) {
+  Json j = EventObject(e);
+  j["mentions"] = MentionArray(mentions);
+  return Dump(j);
+}
+
+std::string DocumentJson(const DocumentRecord& d) {
+  Json comments = Json::array();
+  for (const CommentRecord& c : d.comments) {
+    comments.push_back(Json{{"author", OrNull(c.author)},
+                            {"date", OrNull(c.date)},
+                            {"text", c.text},
+                            {"tone", Round3(c.tone)}});
+  }
+  return Dump(Json{{"id", d.id},
+                   {"url", OrNull(d.url)},
+                   {"site", OrNull(d.site)},
+                   {"title", d.title},
+                   {"date", OrNull(d.date)},
+                   {"modified", OrNull(d.modified)},
+                   {"lang", OrNull(d.lang)},
+                   {"author", OrNull(d.author)},
+                   {"format", d.format},
+                   {"duplicate_of", OrNull(d.duplicate_of)},
+                   {"tone", Round3(d.tone)},
+                   {"paragraphs", d.paragraphs},
+                   {"comments", std::move(comments)},
+                   {"mentions", MentionArray(d.mentions)}});
+}
+
+std::string PlacesJson(const std::vector<PlaceRow>& places) {
+  Json out = Json::array();
+  for (const PlaceRow& p : places) {
+    out.push_back(Json{{"name", p.name},
+                       {"country", OrNull(p.country)},
+                       {"lat", p.lat},
+                       {"lon", p.lon},
+                       {"events", p.events},
+                       {"goldstein_mean", Round3(p.goldstein_mean)}});
+  }
+  return Dump(out);
+}
+
+std::string WatchesJson(const std::vector<Watch>& watches) {
+  Json out = Json::array();
+  for (const Watch& w : watches) {
+    out.push_back(Json{{"id", w.id},
+                       {"kind", WatchKindName(w.kind)},
+                       {"a", OrNull(w.a)},
+                       {"b", OrNull(w.b)},
+                       {"query", OrNull(w.query)},
+                       {"label", w.label},
+                       {"created", w.created}});
+  }
+  return Dump(out);
+}
+
+std::string AlertsJson(const std::vector<Alert>& alerts) {
+  Json out = Json::array();
+  for (const Alert& a : alerts) {
+    out.push_back(Json{{"id", a.id},
+                       {"watch", a.watch_id},
+                       {"label", a.label},
+                       {"kind", a.kind},
+                       {"created", a.created},
+                       {"title", a.title},
+                       {"summary", a.summary},
+                       {"period", OrNull(a.period)},
+                       {"events", a.event_ids}});
+  }
+  return Dump(out);
 }
 
 }  // namespace vigie::store

@@ -28,7 +28,7 @@ std::string EventPageJson(const EventPage& p);
 //   "after_events","events":[event...]}]
 std::string ShiftsJson(const std::vector<Shift>& shifts);
 
-// {"kind","rows":[{"key","a"?,"b"?,"events","mentions","goldstein_mean"}]}
+// {"kind","rows":[{"key","name"?,"a"?,"b"?,"events","mentions","goldstein_mean"}]}
 std::string TopJson(TopKind kind, const std::vector<TopRow>& rows);
 
 // [{"doc_id","title","url","site","date","lang","snippet","score"}]
@@ -40,5 +40,21 @@ std::string SearchJson(const std::vector<SearchHit>& hits);
 std::string MentionsJson(const std::vector<MentionRecord>& mentions);
 
 std::string StatsJson(const StoreStats& s);
+
+// The event object with "mentions": [mention...] (the API's /api/events/ID).
+std::string EventDetailJson(const EventRecord& e, const std::vector<MentionRecord>& mentions);
+
+// {"id","url","site","title","date","modified","lang","author","format","duplicate_of","tone",
+//  "paragraphs":[text],"comments":[{"author","date","text","tone"}],"mentions":[mention...]}
+std::string DocumentJson(const DocumentRecord& d);
+
+// [{"name","country","lat","lon","events","goldstein_mean"}]
+std::string PlacesJson(const std::vector<PlaceRow>& places);
+
+// [{"id","kind","a","b","query","label","created"}]
+std::string WatchesJson(const std::vector<Watch>& watches);
+
+// [{"id","watch","label","kind","created","title","summary","period","events":[id]}]
+std::string AlertsJson(const std::vector<Alert>& alerts);
 
 }  // namespace vigie::store

@@ -54,6 +54,26 @@ Result<TopKind> ParseTopKind(std::string_view name) {
   return Status::InvalidArgument("unknown kind `" + std::string(name) + "` (actors, dyads, codes)");
 }
 
+const char* WatchKindName(WatchKind k) {
+  switch (k) {
+    case WatchKind::kDyad:
+      return "dyad";
+    case WatchKind::kActor:
+      return "actor";
+    case WatchKind::kQuery:
+      return "query";
+  }
+  return "dyad";
+}
+
+Result<WatchKind> ParseWatchKind(std::string_view name) {
+  for (WatchKind k : {WatchKind::kDyad, WatchKind::kActor, WatchKind::kQuery}) {
+    if (name == WatchKindName(k)) return k;
+  }
+  return Status::InvalidArgument("unknown watch kind `" + std::string(name) +
+                                 "` (dyad, actor, query)");
+}
+
 Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "gdelt") return ExportFormat::kGdelt;
   if (name == "csv") return ExportFormat::kCsv;

@@ -164,8 +164,9 @@ const char* TopKindName(TopKind k);  // "actors", "dyads", "codes"
 Result<TopKind> ParseTopKind(std::string_view name);
 
 struct TopRow {
-  std::string key;  // actor key, "A-B" dyad, or CAMEO code
-  std::string a;    // dyads only: the two sides
+  std::string key;   // actor key, "A-B" dyad, or CAMEO code
+  std::string name;  // actors only: a name the actor was reported under ("" when none)
+  std::string a;     // dyads only: the two sides
   std::string b;
   int64_t events = 0;
   int64_t mentions = 0;
@@ -189,6 +190,42 @@ struct EventPage {
   bool more = false;  // another page follows
 };
 
+// A stored document as the dashboard shows it: metadata, body, reader comments apart, and the
+// evidence sentences of its events.
+struct CommentRecord {
+  std::string author;
+  std::string date;
+  std::string text;
+  double tone = 0;
+};
+
+struct DocumentRecord {
+  std::string id;
+  std::string url;
+  std::string site;
+  std::string title;
+  std::string date;  // published
+  std::string modified;
+  std::string lang;
+  std::string author;
+  std::string format;        // "text", "html", "jsonl", "feed", "warc"
+  std::string duplicate_of;  // id of the document this one nearly copies, or ""
+  double tone = 0;
+  std::vector<std::string> paragraphs;
+  std::vector<CommentRecord> comments;
+  std::vector<MentionRecord> mentions;  // in sentence order
+};
+
+// Events at one place (for the map): realized events with coordinates, grouped by place.
+struct PlaceRow {
+  std::string name;
+  std::string country;
+  double lat = 0;
+  double lon = 0;
+  int64_t events = 0;
+  double goldstein_mean = 0;
+};
+
 struct StoreStats {
   int schema_version = 0;
   int64_t documents = 0;
@@ -197,6 +234,53 @@ struct StoreStats {
   int64_t sentences = 0;
   int64_t mentions = 0;
   int64_t events = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Watchlists and alerts (`vigie watch`, the dashboard's alerts)
+
+// What a user follows: a dyad (a, b: both directions), an actor (a) or a full-text query.
+enum class WatchKind { kDyad, kActor, kQuery };
+const char* WatchKindName(WatchKind k);  // "dyad", "actor", "query"
+Result<WatchKind> ParseWatchKind(std::string_view name);
+
+struct Watch {
+  int64_t id = 0;
+  WatchKind kind = WatchKind::kDyad;
+  std::string a;
+  std::string b;
+  std::string query;
+  std::string label;  // shown to users: "DZA-RUS", "MLI", "\"Tin Zaouatine\""
+  int64_t created = 0;
+  // Where the watch has read up to: events with a larger id are new to it, and the period of
+  // the last shift it alerted on (a dyad's shifts are reported once).
+  int64_t last_event_id = 0;
+  std::string last_shift;
+};
+
+struct Alert {
+  int64_t id = 0;
+  int64_t watch_id = 0;
+  std::string label;  // the watch's label
+  std::string kind;   // "events" (new events) or "shift" (a turn in the relation)
+  int64_t created = 0;
+  std::string title;
+  std::string summary;
+  std::string period;              // shifts: the first period of the new regime
+  std::vector<int64_t> event_ids;  // the events that raised it
+};
+
+// What `vigie watch` remembers of a feed between polls.
+struct FeedState {
+  std::string url;
+  std::string etag;           // validators of the last 200 answer, sent back on the next poll
+  std::string last_modified;  //
+  int64_t last_fetch = 0;     // unix seconds of the last attempt
+  int64_t last_ok = 0;        // ... and of the last success (200 or 304)
+  int64_t next_fetch = 0;     // not polled before this time (interval, backoff)
+  int failures = 0;           // consecutive failures
+  std::string last_error;
+  int64_t items = 0;  // items ingested from this feed in all
 };
 
 }  // namespace vigie::store

@@ -153,6 +153,43 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
   tokenize='unicode61 remove_diacritics 2'
 );
 )sql"},
+      // 2: watchlists, their alerts, and the polling state of `vigie watch`'s feeds.
+      {2, R"sql(
+CREATE TABLE watches(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  query TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  last_event_id INTEGER NOT NULL,
+  last_shift TEXT NOT NULL,
+  UNIQUE(kind, a, b, query)
+);
+CREATE TABLE alerts(
+  id INTEGER PRIMARY KEY,
+  watch INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  period TEXT NOT NULL,
+  events TEXT NOT NULL
+);
+CREATE INDEX alerts_watch ON alerts(watch, id);
+CREATE TABLE feeds(
+  url TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  last_fetch INTEGER NOT NULL,
+  last_ok INTEGER NOT NULL,
+  next_fetch INTEGER NOT NULL,
+  failures INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  items INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
   };
   return *kMigrations;
 }

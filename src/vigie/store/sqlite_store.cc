@@ -17,6 +17,7 @@
 #include "vigie/store/internal/shifts.h"
 #include "vigie/store/internal/simhash.h"
 #include "vigie/store/internal/sqlite.h"
+#include "vigie/store/internal/watches.h"
 #include "vigie/store/json.h"
 
 namespace vigie::store {
@@ -667,6 +668,10 @@ struct SqliteStore::Impl {
     } else if (!f.to.empty()) {
       return Status::InvalidArgument("bad date `" + f.to + "` (YYYY-MM-DD)");
     }
+    if (f.after_id > 0) {
+      common.push_back("e.id > ?");
+      common_params.push_back(f.after_id);
+    }
     if (!f.code.empty()) {
       common.push_back("e.root = ?");
       common_params.push_back(f.code.substr(0, 2));
@@ -983,11 +988,14 @@ Result<std::vector<TopRow>> SqliteStore::Top(const TopQuery& q) {
   if (!q.to.empty() && !hi) return Status::InvalidArgument("bad date `" + q.to + "`");
   std::string where = "day BETWEEN ?1 AND ?2";
   if (!q.include_unrealized) where += std::string(" AND modality IN ") + kRealized;
+  if (!q.actor.empty()) where += " AND (source_key = ?4 OR target_key = ?4)";
   std::string sql;
   switch (q.kind) {
     case TopKind::kActors:
+      // The name is the first one the actor was stored under as itself (not one of its roles).
       sql =
-          "SELECT k, '', '', count(*), sum(m), avg(g) FROM ("
+          "SELECT k, '', '', count(*), sum(m), avg(g), "
+          "coalesce((SELECT name FROM actors WHERE code = k ORDER BY id LIMIT 1), '') FROM ("
           "SELECT source_key AS k, mentions AS m, goldstein AS g FROM events WHERE " +
           where + " UNION ALL SELECT target_key, mentions, goldstein FROM events WHERE " + where +
           " AND target_key <> source_key) WHERE k <> '' GROUP BY k ORDER BY 4 DESC, 1 LIMIT ?3";
@@ -996,17 +1004,20 @@ Result<std::vector<TopRow>> SqliteStore::Top(const TopQuery& q) {
       sql = q.directed ? "SELECT source_key || '-' || target_key, source_key, target_key, "
                        : "SELECT min(source_key, target_key) || '-' || max(source_key, target_key),"
                          " min(source_key, target_key), max(source_key, target_key), ";
-      sql += "count(*), sum(mentions), avg(goldstein) FROM events WHERE " + where +
+      sql += "count(*), sum(mentions), avg(goldstein), '' FROM events WHERE " + where +
              " AND source_key <> '' AND target_key <> '' GROUP BY 1 ORDER BY 4 DESC, 1 LIMIT ?3";
       break;
     case TopKind::kCodes:
-      sql = "SELECT cameo, '', '', count(*), sum(mentions), avg(goldstein) FROM events WHERE " +
-            where + " GROUP BY cameo ORDER BY 4 DESC, 1 LIMIT ?3";
+      sql =
+          "SELECT cameo, '', '', count(*), sum(mentions), avg(goldstein), '' FROM events "
+          "WHERE " +
+          where + " GROUP BY cameo ORDER BY 4 DESC, 1 LIMIT ?3";
       break;
   }
   VIGIE_ASSIGN_OR_RETURN(Stmt * s, impl_->db->Cached(sql));
   s->Bind(1, lo.value_or(INT32_MIN)).Bind(2, hi.value_or(INT32_MAX));
   s->Bind(3, int64_t{std::max(1, q.limit)});
+  if (!q.actor.empty()) s->Bind(4, q.actor);
   std::vector<TopRow> out;
   while (true) {
     VIGIE_ASSIGN_OR_RETURN(bool row, s->Step());
@@ -1018,6 +1029,7 @@ Result<std::vector<TopRow>> SqliteStore::Top(const TopQuery& q) {
     r.events = s->Int(3);
     r.mentions = s->Int(4);
     r.goldstein_mean = s->Double(5);
+    r.name = s->String(6);
     out.push_back(std::move(r));
   }
   s->Reset();
@@ -1073,22 +1085,28 @@ Result<EventPage> SqliteStore::Events(const EventFilter& filter, const Page& pag
 
 Result<EventRecord> SqliteStore::GetEvent(int64_t id) { return impl_->GetEvent(id); }
 
-Result<std::vector<MentionRecord>> SqliteStore::Mentions(int64_t event_id) {
+namespace {
+
+// Evidence sentences selected by `where_order` ("m.event = ? ORDER BY ..."), bound to `key`.
+Result<std::vector<MentionRecord>> ReadMentions(Db& db, const char* where_order, int64_t key) {
   VIGIE_ASSIGN_OR_RETURN(
       Stmt * s,
-      impl_->db->Cached(
-          "SELECT m.id, coalesce(m.event, 0), m.counted, m.is_comment, "
-          "d.duplicate_of IS NOT NULL, d.id, d.url, coalesce(s.name, ''), d.date, m.day, m.lang, "
-          "m.sentence, " VIGIE_SENTENCE_TEXT ", m.evidence_begin, m.evidence_end, m.rule, "
-          "m.modality, m.cameo, "
-          "m.goldstein, coalesce(m.tone, 0), sa.code, sa.country, sa.org, sa.role, sa.name, "
-          "ta.code, ta.country, ta.org, ta.role, ta.name, m.source_text, m.target_text "
-          "FROM event_mentions m JOIN documents d ON d.doc = m.doc "
-          "LEFT JOIN sites s ON s.id = d.site "
-          "JOIN sentences se ON se.doc = m.doc AND se.idx = m.sentence "
-          "JOIN actors sa ON sa.id = m.source_actor JOIN actors ta ON ta.id = m.target_actor "
-          "WHERE m.event = ? ORDER BY m.id"));
-  s->Bind(1, event_id);
+      db.Cached(
+          std::string(
+              "SELECT m.id, coalesce(m.event, 0), m.counted, m.is_comment, "
+              "d.duplicate_of IS NOT NULL, d.id, d.url, coalesce(s.name, ''), d.date, m.day, "
+              "m.lang, "
+              "m.sentence, " VIGIE_SENTENCE_TEXT ", m.evidence_begin, m.evidence_end, m.rule, "
+              "m.modality, m.cameo, "
+              "m.goldstein, coalesce(m.tone, 0), sa.code, sa.country, sa.org, sa.role, sa.name, "
+              "ta.code, ta.country, ta.org, ta.role, ta.name, m.source_text, m.target_text "
+              "FROM event_mentions m JOIN documents d ON d.doc = m.doc "
+              "LEFT JOIN sites s ON s.id = d.site "
+              "JOIN sentences se ON se.doc = m.doc AND se.idx = m.sentence "
+              "JOIN actors sa ON sa.id = m.source_actor JOIN actors ta ON ta.id = m.target_actor "
+              "WHERE ") +
+          where_order));
+  s->Bind(1, key);
   std::vector<MentionRecord> out;
   while (true) {
     VIGIE_ASSIGN_OR_RETURN(bool row, s->Step());
@@ -1122,6 +1140,12 @@ Result<std::vector<MentionRecord>> SqliteStore::Mentions(int64_t event_id) {
   }
   s->Reset();
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<MentionRecord>> SqliteStore::Mentions(int64_t event_id) {
+  return ReadMentions(*impl_->db, "m.event = ? ORDER BY m.id", event_id);
 }
 
 Status SqliteStore::Export(ExportFormat format, const EventFilter& filter, std::ostream& out) {
@@ -1191,5 +1215,112 @@ Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::SpaceByTable()
   s->Reset();
   return out;
 }
+
+Result<DocumentRecord> SqliteStore::GetDocument(std::string_view id) {
+  Db& db = *impl_->db;
+  VIGIE_ASSIGN_OR_RETURN(
+      Stmt * s, db.Cached("SELECT d.doc, d.id, d.url, coalesce(s.name, ''), d.title, d.date, "
+                          "d.modified, d.lang, d.author, d.format, coalesce(o.id, ''), d.tone, "
+                          "d.body FROM documents d LEFT JOIN sites s ON s.id = d.site "
+                          "LEFT JOIN documents o ON o.doc = d.duplicate_of WHERE d.id = ?"));
+  VIGIE_ASSIGN_OR_RETURN(bool row, s->Bind(1, id).Step());
+  if (!row) {
+    s->Reset();
+    return Status::NotFound("no document `" + std::string(id) + "`");
+  }
+  DocumentRecord d;
+  const int64_t rowid = s->Int(0);
+  d.id = s->String(1);
+  d.url = s->String(2);
+  d.site = s->String(3);
+  d.title = s->String(4);
+  d.date = DayText(*s, 5);
+  d.modified = DayText(*s, 6);
+  d.lang = s->String(7);
+  d.author = s->String(8);
+  d.format = s->String(9);
+  d.duplicate_of = s->String(10);
+  d.tone = s->Double(11);
+  // The body was stored as its paragraphs joined by newlines (JoinParagraphs).
+  std::string_view body = s->Text(12);
+  size_t start = 0;
+  while (start < body.size()) {
+    size_t nl = body.find('\n', start);
+    if (nl == std::string_view::npos) nl = body.size();
+    if (nl > start) d.paragraphs.emplace_back(body.substr(start, nl - start));
+    start = nl + 1;
+  }
+  s->Reset();
+
+  VIGIE_ASSIGN_OR_RETURN(
+      Stmt * c,
+      db.Cached("SELECT author, date, text, tone FROM comments WHERE doc = ? ORDER BY idx"));
+  c->Bind(1, rowid);
+  while (true) {
+    VIGIE_ASSIGN_OR_RETURN(bool crow, c->Step());
+    if (!crow) break;
+    d.comments.push_back(CommentRecord{c->String(0), DayText(*c, 1), c->String(2), c->Double(3)});
+  }
+  c->Reset();
+  VIGIE_ASSIGN_OR_RETURN(d.mentions,
+                         ReadMentions(db, "m.doc = ? ORDER BY m.sentence, m.id", rowid));
+  return d;
+}
+
+Result<std::vector<PlaceRow>> SqliteStore::Places(const EventFilter& filter, int limit) {
+  // The map shows where the newest matching events happened: a bounded number of them, so
+  // that a broad filter over a large database answers in the time of one page query.
+  constexpr int64_t kMaxEvents = 100000;
+  VIGIE_ASSIGN_OR_RETURN(std::vector<int64_t> ids, impl_->EventIds(filter, kMaxEvents, 0));
+  std::string list = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) list.push_back(',');
+    list += std::to_string(ids[i]);
+  }
+  list.push_back(']');
+  VIGIE_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->db->Cached(std::string("SELECT place, coalesce(place_country, ''), avg(lat), "
+                                    "avg(lon), count(*), avg(goldstein) FROM events "
+                                    "WHERE id IN (SELECT value FROM json_each(?)) "
+                                    "AND lat IS NOT NULL AND place IS NOT NULL AND modality IN ") +
+                        kRealized + " GROUP BY place, place_country ORDER BY 5 DESC, 1 LIMIT ?"));
+  s->Bind(1, list).Bind(2, int64_t{std::clamp(limit, 1, 10000)});
+  std::vector<PlaceRow> out;
+  while (true) {
+    VIGIE_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    PlaceRow p;
+    p.name = s->String(0);
+    p.country = s->String(1);
+    p.lat = s->Double(2);
+    p.lon = s->Double(3);
+    p.events = s->Int(4);
+    p.goldstein_mean = s->Double(5);
+    out.push_back(std::move(p));
+  }
+  s->Reset();
+  return out;
+}
+
+Result<Watch> SqliteStore::AddWatch(const Watch& w) {
+  return internal::AddWatch(*impl_->db, w, impl_->Now());
+}
+Result<std::vector<Watch>> SqliteStore::Watches() { return internal::Watches(*impl_->db); }
+Status SqliteStore::RemoveWatch(int64_t id) { return internal::RemoveWatch(*impl_->db, id); }
+Status SqliteStore::SetWatchCursor(int64_t id, int64_t last_event_id, std::string_view last_shift) {
+  return internal::SetWatchCursor(*impl_->db, id, last_event_id, last_shift);
+}
+Result<int64_t> SqliteStore::AddAlert(const Alert& a) {
+  return internal::AddAlert(*impl_->db, a, impl_->Now());
+}
+Result<std::vector<Alert>> SqliteStore::Alerts(int limit, int64_t watch_id) {
+  return internal::Alerts(*impl_->db, limit, watch_id);
+}
+Result<int64_t> SqliteStore::LastEventId() { return internal::LastEventId(*impl_->db); }
+Result<std::optional<FeedState>> SqliteStore::GetFeed(std::string_view url) {
+  return internal::GetFeed(*impl_->db, url);
+}
+Status SqliteStore::PutFeed(const FeedState& f) { return internal::PutFeed(*impl_->db, f); }
 
 }  // namespace vigie::store

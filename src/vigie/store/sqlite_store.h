@@ -45,6 +45,17 @@ class SqliteStore final : public Store {
   Result<std::vector<MentionRecord>> Mentions(int64_t event_id) override;
   Status Export(ExportFormat format, const EventFilter& filter, std::ostream& out) override;
   Result<StoreStats> Stats() override;
+  Result<DocumentRecord> GetDocument(std::string_view id) override;
+  Result<std::vector<PlaceRow>> Places(const EventFilter& filter, int limit) override;
+  Result<Watch> AddWatch(const Watch& w) override;
+  Result<std::vector<Watch>> Watches() override;
+  Status RemoveWatch(int64_t id) override;
+  Status SetWatchCursor(int64_t id, int64_t last_event_id, std::string_view last_shift) override;
+  Result<int64_t> AddAlert(const Alert& a) override;
+  Result<std::vector<Alert>> Alerts(int limit, int64_t watch_id) override;
+  Result<int64_t> LastEventId() override;
+  Result<std::optional<FeedState>> GetFeed(std::string_view url) override;
+  Status PutFeed(const FeedState& f) override;
 
   // Bytes used by each table and index (SQLite's dbstat), largest first; for benchmarks and
   // capacity planning. Unimplemented (Internal) when SQLite was built without dbstat.

@@ -48,7 +48,8 @@ struct EventFilter {
   std::string site;                          // some counted mention's site
   std::string from;
   std::string to;
-  std::string text;  // words that some reporting document must contain (full-text)
+  std::string text;      // words that some reporting document must contain (full-text)
+  int64_t after_id = 0;  // only events with a larger id (what is new since a watch last looked)
 };
 
 struct Page {
@@ -96,6 +97,7 @@ struct TopQuery {
   int limit = 20;
   bool directed = false;  // dyads: keep a -> b apart from b -> a
   bool include_unrealized = false;
+  std::string actor;  // only events involving this actor key (with kDyads: its relations)
 };
 
 // How a store is opened and how it aggregates. Fields a backend has no use for are ignored.
@@ -166,6 +168,34 @@ class Store {
   virtual Status Export(ExportFormat format, const EventFilter& filter, std::ostream& out) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // A document by id, with its comments and the evidence sentences of its events; NotFound
+  // when there is none.
+  virtual Result<DocumentRecord> GetDocument(std::string_view id) = 0;
+
+  // Where the events matching `filter` took place: realized events with coordinates, grouped
+  // by place, busiest first, at most `limit` places.
+  virtual Result<std::vector<PlaceRow>> Places(const EventFilter& filter, int limit) = 0;
+
+  // --- Watchlists and alerts ----------------------------------------------------------------
+  // Follows `w` (kind, a, b, query, label) and returns it as stored. Following the same thing
+  // again returns the stored watch. A new watch starts at the newest event: it alerts on what
+  // is stored after it, not on the past.
+  virtual Result<Watch> AddWatch(const Watch& w) = 0;
+  virtual Result<std::vector<Watch>> Watches() = 0;
+  // NotFound when there is no such watch. Its alerts go with it.
+  virtual Status RemoveWatch(int64_t id) = 0;
+  // Records how far a watch has read (Watch::last_event_id, Watch::last_shift).
+  virtual Status SetWatchCursor(int64_t id, int64_t last_event_id, std::string_view last_shift) = 0;
+  // Stores an alert and returns its id (Alert::label and ::id are ignored).
+  virtual Result<int64_t> AddAlert(const Alert& a) = 0;
+  // The newest alerts first; watch_id 0: of every watch.
+  virtual Result<std::vector<Alert>> Alerts(int limit, int64_t watch_id) = 0;
+  // The largest event id stored (0 when none).
+  virtual Result<int64_t> LastEventId() = 0;
+  // Feed polling state by URL (nullopt when the feed was never polled), and its update.
+  virtual Result<std::optional<FeedState>> GetFeed(std::string_view url) = 0;
+  virtual Status PutFeed(const FeedState& f) = 0;
 };
 
 }  // namespace vigie::store
