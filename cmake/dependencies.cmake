@@ -20,6 +20,12 @@ pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 # SQLite (libsqlite3-dev), wrapped by store/ only; Debian builds it with FTS5.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# libcurl (libcurl4-openssl-dev), wrapped by watch/ only: feed polling and webhooks.
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+# cpp-httplib (libcpp-httplib-dev): Debian builds it as a library (-lcpp-httplib), so link
+# PkgConfig::HTTPLIB rather than including the header alone. The HTTP server (server/) and the
+# tests that serve feeds from 127.0.0.1 (watch/) use it.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # CLD2 ships no pkg-config file in Debian: find the header and library by hand.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
@@ -34,3 +40,6 @@ endif()
 if(VIGIE_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)
 endif()
+# cpp-httplib (Debian libcpp-httplib-dev, a compiled library): `vigie serve` and the tests'
+# local feed and web servers.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -238,8 +238,9 @@ std::string PlacesJson(const std::vector<PlaceRow>& places) {
   for (const PlaceRow& p : places) {
     out.push_back(Json{{"name", p.name},
                        {"country", OrNull(p.country)},
-                       {"lat", p.lat},
-                       {"lon", p.lon},
+                       // Five decimals: about a metre, more than any gazetteer entry means.
+                       {"lat", std::round(p.lat * 1e5) / 1e5},
+                       {"lon", std::round(p.lon * 1e5) / 1e5},
                        {"events", p.events},
                        {"goldstein_mean", Round3(p.goldstein_mean)}});
   }
