@@ -21,7 +21,7 @@ struct ServeFlags {
   int port = 8080;
   std::string web;
   std::string token;
-  int threads = 8;
+  int threads = 64;
 };
 
 int RunServe(ServeFlags f) {

@@ -24,7 +24,9 @@ ApiResponse Error(int status, std::string_view message) {
   return r;
 }
 
-ApiResponse FromStatus(const Status& s) {
+}  // namespace
+
+ApiResponse ErrorResponse(const Status& s) {
   switch (s.code()) {
     case Status::Code::kInvalidArgument:
       return Error(400, s.message());
@@ -34,6 +36,8 @@ ApiResponse FromStatus(const Status& s) {
       return Error(500, s.message());
   }
 }
+
+namespace {
 
 // The store keeps the words an article used ("Alger"); a country is better labelled by its name.
 void NameActors(std::vector<store::TopRow>* rows) {
@@ -235,7 +239,7 @@ ApiResponse HandleApi(store::Store& store, std::string_view target, const ApiOpt
       Params::FromQuery(q == std::string_view::npos ? std::string_view() : target.substr(q + 1));
   try {
     Result<std::string> body = Route(store, path, params, options);
-    if (!body.ok()) return FromStatus(body.status());
+    if (!body.ok()) return ErrorResponse(body.status());
     ApiResponse r;
     r.body = std::move(*body);
     return r;
@@ -244,6 +248,35 @@ ApiResponse HandleApi(store::Store& store, std::string_view target, const ApiOpt
     // take the server down.
     return Error(500, std::string("internal error: ") + e.what());
   }
+}
+
+Result<ExportRequest> ParseExport(std::string_view target) {
+  size_t q = target.find('?');
+  Params p =
+      Params::FromQuery(q == std::string_view::npos ? std::string_view() : target.substr(q + 1));
+  ExportRequest r;
+  VIGIE_ASSIGN_OR_RETURN(r.filter, p.Filter());
+  const std::string& format = p.Get("format");
+  if (!format.empty()) {
+    auto f = store::ParseExportFormat(format);
+    if (!f.ok()) return Status::InvalidArgument("parameter `format`: " + f.status().message());
+    r.format = *f;
+  }
+  switch (r.format) {
+    case store::ExportFormat::kGdelt:
+      r.content_type = "text/tab-separated-values; charset=utf-8";
+      r.filename = "vigie-events.tsv";
+      break;
+    case store::ExportFormat::kCsv:
+      r.content_type = "text/csv; charset=utf-8";
+      r.filename = "vigie-events.csv";
+      break;
+    case store::ExportFormat::kJsonl:
+      r.content_type = "application/x-ndjson; charset=utf-8";
+      r.filename = "vigie-events.jsonl";
+      break;
+  }
+  return r;
 }
 
 }  // namespace vigie::server

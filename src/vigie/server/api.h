@@ -27,4 +27,19 @@ struct ApiOptions {
 // {"error": "..."}.
 ApiResponse HandleApi(store::Store& store, std::string_view target, const ApiOptions& options);
 
+// /api/export?FILTER&format=jsonl|csv|gdelt: what to export. The server streams the answer
+// (Store::Export) instead of building it: an export may be the whole database.
+struct ExportRequest {
+  store::EventFilter filter;
+  store::ExportFormat format = store::ExportFormat::kJsonl;
+  std::string content_type;
+  std::string filename;  // for Content-Disposition
+};
+
+// The {"error": ...} answer for a failed Status (400, 404 or 500 by its code).
+ApiResponse ErrorResponse(const Status& s);
+
+// Parses an export request target; InvalidArgument names the bad parameter.
+Result<ExportRequest> ParseExport(std::string_view target);
+
 }  // namespace vigie::server

@@ -154,5 +154,16 @@ TEST_F(ApiTest, BadRequestsSayWhatIsWrong) {
   Get("/api/events?text=%22%22", 400);
 }
 
+TEST(ParseExportTest, FormatsAndFilters) {
+  auto r = ParseExport("/api/export?a=DZA&b=RUS&format=gdelt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->format, store::ExportFormat::kGdelt);
+  EXPECT_EQ(r->filter.a, "DZA");
+  EXPECT_EQ(r->filename, "vigie-events.tsv");
+  EXPECT_EQ(ParseExport("/api/export")->format, store::ExportFormat::kJsonl);
+  EXPECT_FALSE(ParseExport("/api/export?format=xml").ok());
+  EXPECT_FALSE(ParseExport("/api/export?quad=8").ok());
+}
+
 }  // namespace
 }  // namespace vigie::server

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <mutex>
+#include <ostream>
+#include <streambuf>
 #include <vector>
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "vigie/server/api.h"
 #include "vigie/server/static_files.h"
@@ -39,6 +42,7 @@ struct Server::Impl {
   ApiOptions api;
   httplib::Server http;
   int port = 0;
+  int listen_fd = -1;
 
   // Read-only connections, one per request under way: a Store is not thread-safe, and opening
   // one per request would cost a schema check each time.
@@ -91,6 +95,51 @@ struct Server::Impl {
     res.set_header("Cache-Control", "no-store");
   }
 
+  // Streams an export: Store::Export writes through this buffer into the chunked answer, so
+  // memory stays bounded whatever the size of the database.
+  class SinkBuf : public std::streambuf {
+   public:
+    explicit SinkBuf(httplib::DataSink& sink) : sink_(sink) {}
+
+   protected:
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+      return sink_.write(s, static_cast<size_t>(n)) ? n : 0;
+    }
+    int_type overflow(int_type c) override {
+      if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+      char ch = traits_type::to_char_type(c);
+      return sink_.write(&ch, 1) ? c : traits_type::eof();
+    }
+
+   private:
+    httplib::DataSink& sink_;
+  };
+
+  void Export(const httplib::Request& req, httplib::Response& res) {
+    Result<ExportRequest> ex = ParseExport(req.target);
+    if (!ex.ok()) {
+      ApiResponse r = ErrorResponse(ex.status());
+      res.status = r.status;
+      res.set_content(std::move(r.body), r.content_type.c_str());
+      return;
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"" + ex->filename + "\"");
+    res.set_chunked_content_provider(ex->content_type,
+                                     [this, ex = std::move(*ex)](size_t, httplib::DataSink& sink) {
+                                       auto db = Acquire();
+                                       if (!db.ok()) return false;
+                                       SinkBuf buf(sink);
+                                       std::ostream out(&buf);
+                                       Status s = (*db)->Export(ex.format, ex.filter, out);
+                                       Release(std::move(*db));
+                                       // A failure mid-stream can only be told by cutting the
+                                       // answer short.
+                                       if (!s.ok()) return false;
+                                       sink.done();
+                                       return true;
+                                     });
+  }
+
   void Static(const httplib::Request& req, httplib::Response& res) {
     std::optional<StaticFile> f = ReadStaticFile(opt.web_root, req.path);
     if (!f) {
@@ -111,13 +160,22 @@ struct Server::Impl {
     http.set_read_timeout(opt.read_timeout_s, 0);
     http.set_write_timeout(opt.write_timeout_s, 0);
     http.set_keep_alive_timeout(5);
+    // Small JSON answers: without TCP_NODELAY, Nagle's algorithm meets the client's delayed
+    // ACK and every keep-alive answer waits ~40 ms.
+    http.set_tcp_nodelay(true);
+    http.set_keep_alive_max_count(1000);
+    // The library listens with a backlog of 5: a burst of new connections (a dashboard opening
+    // a dozen requests, a load test's 64) overflows it and clients retry after a second. Note
+    // the listening socket so that Create() can listen again with a real backlog.
+    http.set_socket_options([this](int sock) {
+      httplib::default_socket_options(sock);
+      listen_fd = sock;
+    });
     // GET only: a body is never needed, so none is read.
     http.set_payload_max_length(0);
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("Content-Security-Policy",
-                     "default-src 'self'; img-src 'self' data:; style-src 'self' "
-                     "'unsafe-inline'; frame-ancestors 'none'");
+      res.set_header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
       res.set_header("Referrer-Policy", "no-referrer");
       if (req.method != "GET" && req.method != "HEAD") {
         res.status = 405;
@@ -135,7 +193,9 @@ struct Server::Impl {
       return httplib::Server::HandlerResponse::Unhandled;
     });
     http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.path.starts_with("/api/")) {
+      if (req.path == "/api/export") {
+        Export(req, res);
+      } else if (req.path.starts_with("/api/")) {
         Api(req, res);
       } else {
         Static(req, res);
@@ -174,6 +234,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     }
     impl->port = options.port;
   }
+  // Linux updates the backlog of a socket that is already listening.
+  if (impl->listen_fd >= 0) ::listen(impl->listen_fd, 1024);
   const std::string shown_host =
       options.host.find(':') != std::string::npos && options.host[0] != '['
           ? "[" + options.host + "]"

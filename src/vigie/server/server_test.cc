@@ -118,6 +118,22 @@ TEST_F(ServerTest, AnswersTheApiAndTheDashboard) {
   EXPECT_EQ(bad->status, 400);
 }
 
+TEST_F(ServerTest, StreamsExports) {
+  Start();
+  auto jsonl = client_->Get("/api/export?a=MLI&b=UKR&format=jsonl");
+  ASSERT_TRUE(jsonl);
+  EXPECT_EQ(jsonl->status, 200);
+  EXPECT_NE(jsonl->get_header_value("Content-Disposition").find("vigie-events.jsonl"),
+            std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(jsonl->body.substr(0, jsonl->body.find('\n')))["cameo"], "161");
+  auto csv = client_->Get("/api/export?format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(std::count(csv->body.begin(), csv->body.end(), '\n'), 2);  // header and one event
+  auto bad = client_->Get("/api/export?format=xml");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
 TEST_F(ServerTest, OnlyGetIsServed) {
   Start();
   auto post = client_->Post("/api/stats", "x", "text/plain");
