@@ -17,6 +17,7 @@ $(BUILD)/build.ninja:
 
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
+	@scripts/build-web
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -28,6 +29,7 @@ bench: build
 	@scripts/bench $(BUILD)
 
 test-asan: deps
+	@scripts/build-web
 	cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DVIGIE_SANITIZE="address;undefined" -DVIGIE_BUILD_BENCHMARKS=OFF
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
