@@ -271,9 +271,11 @@ AMBIGUOUS_CAPITALS = {
 
 def _strip_article(s):
     s = norm(s)
-    m = re.match(r"^(les|le|la|l'|the)\s*(.+)$", s, re.I)
+    # An article is a word of its own ("Le Caire", "the Gambia") or an elided l' ("l'Inde"):
+    # "Lebanon" and "Lesotho" begin with no article.
+    m = re.match(r"^(?:(?:les|le|la|the)\s+|l')(.+)$", s, re.I)
     if m:
-        s = m.group(2)
+        s = m.group(1)
     return s[0].upper() + s[1:] if s else s
 
 

@@ -80,6 +80,31 @@ TEST(GazetteerTest, TheBundledGazetteerLoadsCleanly) {
   for (const auto& w : warnings) ADD_FAILURE() << w;
 }
 
+// Country names that begin like an article ("Le", "La", "L'") keep their first letters: the
+// generator once read "Lebanon" as "le banon".
+TEST(GazetteerTest, BundledCountryNamesThatLookLikeArticlesAreWhole) {
+  auto g = Gazetteer::Load(std::string(testing::EnvOr("VIGIE_SOURCE", ".")) + "/data/gazetteer");
+  ASSERT_VIGIE_OK(g.status());
+  for (const auto& [name, iso3] :
+       std::vector<std::pair<const char*, const char*>>{{"Lebanon", "LBN"},
+                                                        {"Latvia", "LVA"},
+                                                        {"Lettonie", "LVA"},
+                                                        {"Laos", "LAO"},
+                                                        {"Lesotho", "LSO"},
+                                                        {"Liban", "LBN"}}) {
+    auto toks = text::Tokenize(name);
+    std::vector<Match> m;
+    (*g)->MatchesAt(toks, 0, &m);
+    bool found = false;
+    for (const Match& match : m) {
+      for (uint32_t e : match.entries) {
+        found |= (*g)->entry(e).type == EntryType::kCountry && (*g)->entry(e).country == iso3;
+      }
+    }
+    EXPECT_TRUE(found) << name;
+  }
+}
+
 TEST(GazetteerTest, MissingDirectoryIsAClearError) {
   auto g = Gazetteer::Load("/nonexistent/gazetteer");
   ASSERT_FALSE(g.ok());

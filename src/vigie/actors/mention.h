@@ -32,6 +32,10 @@ struct Mention {
   Actor actor;
   std::optional<double> lat;  // places only
   std::optional<double> lon;
+  // Places only: introduced as a location ("à Tin Zaouatine", "in Paris", "near Kidal"), so it
+  // can say where an event happened. A place name met elsewhere is often a person's or a
+  // month's ("Bill Clinton", "a March 14 release"): GeoNames has towns called both.
+  bool locative = false;
   std::string entry;  // gazetteer entry that matched, for --explain
 };
 

@@ -355,6 +355,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         if (IsLocative(toks, u.first, e.type)) {
           Actor a{"", e.country, "", "", e.name};
           emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+          out.back().locative = true;
         } else {
           emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
         }
@@ -363,6 +364,9 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       case EntryType::kPlace: {
         Actor a{"", e.country, "", "", e.name};
         emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+        // English "a" is the article ("a March 14 release"), not French "à".
+        out.back().locative = IsLocative(toks, u.first, e.type) &&
+                              !(ctx.lang == "en" && toks[u.first - 1].norm == "a");
         break;
       }
       case EntryType::kMetonym:

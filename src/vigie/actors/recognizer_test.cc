@@ -95,6 +95,24 @@ TEST_F(RecognizerTest, CapitalIsAPlaceAfterALocativeAndTheGovernmentOtherwise) {
   EXPECT_EQ(actor[0].actor.code, "DZAGOV");
 }
 
+TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
+  auto near = Find("Des combats ont eu lieu près de Gao.", "fr");
+  ASSERT_EQ(near.size(), 1u);
+  EXPECT_EQ(near[0].kind, MentionKind::kPlace);
+  EXPECT_TRUE(near[0].locative);
+  // A town's name in other company: a person's name, a title, an English article.
+  for (const char* sentence : {"Gao Xingjian won the prize.",
+                               "According to a Gao report, "
+                               "Russia left."}) {
+    for (const Mention& m : Find(sentence, "en")) {
+      if (m.kind == MentionKind::kPlace) EXPECT_FALSE(m.locative) << sentence;
+    }
+  }
+  auto capital = Find("Le ministre est arrivé à Alger.", "fr");
+  ASSERT_EQ(capital.size(), 2u);
+  EXPECT_TRUE(capital[1].locative);
+}
+
 TEST_F(RecognizerTest, CountryAfterEnIsAPlaceAndWithArticleAnActor) {
   auto m = Find("L'Algérie a envoyé des vivres en Algérie.", "fr");
   ASSERT_EQ(m.size(), 2u);

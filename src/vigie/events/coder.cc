@@ -643,7 +643,7 @@ class SentenceCoder {
     const uint32_t clause = v_.clause[c.anchor];
     const Mention* best = nullptr;
     for (const Mention& m : v_.mentions) {
-      if (m.kind != MentionKind::kPlace || !m.lat) continue;
+      if (m.kind != MentionKind::kPlace || !m.lat || !m.locative) continue;
       if (!best || (v_.clause[m.first_token] == clause && v_.clause[best->first_token] != clause)) {
         best = &m;
       }
