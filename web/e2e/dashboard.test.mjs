@@ -84,7 +84,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 
 /** Ingests the corpus and the XSS fixture (one run, as a user would). */
 function ingest() {
-  const inputs = ['data/corpus/seeds.jsonl', 'data/corpus/wikinews', 'web/e2e/fixtures/xss.jsonl'].map((p) => path.join(repo, p));
+  // fixtures/turn.jsonl: eight made-up dispatches in which Kenya and Uganda go from a trade
+  // pact to border clashes in 2023, so that one relation has a shift to show.
+  const inputs = ['data/corpus/seeds.jsonl', 'data/corpus/wikinews', 'web/e2e/fixtures/xss.jsonl', 'web/e2e/fixtures/turn.jsonl'].map((p) => path.join(repo, p));
   const r = spawnSync(args.vigie, ['ingest', '--db', db, '--quiet', ...inputs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`vigie ingest failed (status ${r.status}): ${r.stderr || r.error}`);
 }
@@ -205,8 +207,12 @@ async function main() {
     await chart.locator('canvas').first().waitFor();
     const periods = (await chart.getAttribute('data-periods')).split(',');
     assert(periods.includes('2022') && periods.includes('2024'), `chart periods are ${periods}, want 2022 and 2024`);
+    // The shifts listed are the API's (the Algeria-Russia turn of 2024 rests on too few
+    // deduplicated events in this small corpus to pass the test by year; the next check
+    // shows one on the Kenya-Uganda fixture).
     const shifts = await page.locator('[data-testid="shift"]').evaluateAll((els) => els.map((e) => e.dataset.period));
-    assert(shifts.includes('2024'), `no shift listed in 2024 (shifts: ${shifts})`);
+    const apiShifts = (await api('shifts?a=DZA&b=RUS&by=year')).map((x) => x.period);
+    assert(shifts.join() === apiShifts.join(), `shifts listed ${shifts}, API has ${apiShifts}`);
 
     // Click the 2024 column of the chart itself (grid margins as set in views/relation.ts).
     const categories = (await chart.getAttribute('data-categories')).split(',');
@@ -233,6 +239,18 @@ async function main() {
     await page.locator('[data-testid="period-button"][data-period="2022"]').click();
     await page.locator('[data-testid="period-events"][data-period="2022"] [data-testid="event"]').first().waitFor();
     assert(page.url().includes('period=2022'), `the URL does not keep the chosen period: ${page.url()}`);
+  });
+
+  await check('a relation that turned shows its shift', async () => {
+    const turns = await api('shifts?a=KEN&b=UGA&by=month');
+    assert(turns.length > 0, 'the Kenya-Uganda fixture has no shift by month');
+    const t = turns[0];
+    await go(`#/relation?a=${t.a}&b=${t.b}&by=month`);
+    await noErrorBox();
+    await page.locator('[data-testid="relation-chart"] canvas').first().waitFor();
+    await page.locator('[data-testid="shift"]').first().waitFor();
+    const listed = await page.locator('[data-testid="shift"]').evaluateAll((els) => els.map((e) => e.dataset.period));
+    assert(listed.includes(t.period), `${t.a}-${t.b}: shift ${t.period} not listed (${listed})`);
   });
 
   await check('event explorer filters change the list', async () => {

@@ -56,7 +56,9 @@ bool IsLocative(const std::vector<Token>& toks, uint32_t first, EntryType type) 
     return true;
   }
   if (type == EntryType::kCapital || type == EntryType::kPlace) {
-    return In(prev->norm, {"a", "de", "d'", "at", "to", "pres"});
+    // "au"/"aux" are "à le"/"à les": "au nord du Mali". Not for countries, where "au Mali"
+    // is as often a recipient ("livrer des armes au Mali") as a place.
+    return In(prev->norm, {"a", "au", "aux", "de", "d'", "at", "to", "pres"});
   }
   return false;
 }

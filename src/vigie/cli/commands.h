@@ -20,5 +20,7 @@ void RegisterExtract(CLI::App& app, RunFunction* run);
 void RegisterActors(CLI::App& app, RunFunction* run);
 void RegisterCode(CLI::App& app, RunFunction* run);
 void RegisterStore(CLI::App& app, RunFunction* run);
+void RegisterWatch(CLI::App& app, RunFunction* run);
+void RegisterServe(CLI::App& app, RunFunction* run);
 
 }  // namespace vigie::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   vigie::cli::RegisterActors(app, &run);
   vigie::cli::RegisterCode(app, &run);
   vigie::cli::RegisterStore(app, &run);
+  vigie::cli::RegisterWatch(app, &run);
+  vigie::cli::RegisterServe(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,13 +11,7 @@
 namespace vigie::pipeline {
 namespace {
 
-// One coded document waiting for the store; the store reads it through spans.
-struct Pending {
-  ingest::Document doc;
-  std::vector<store::SentenceInput> sentences;
-  std::vector<events::Event> events;
-};
-using Batch = std::vector<std::unique_ptr<Pending>>;
+using Batch = std::vector<std::unique_ptr<StoreReady>>;
 
 tone::ToneScore SentenceTone(const tone::ToneLexicon& tone, const std::string& lang,
                              const text::Sentence& s) {
@@ -83,6 +77,20 @@ class BatchQueue {
 
 }  // namespace
 
+StoreReady PrepareForStore(ingest::Document doc, CodingPipeline& coding,
+                           const CodingOptions& options, const tone::ToneLexicon& tone) {
+  StoreReady r;
+  auto coded = coding.Code(doc, options);
+  r.doc = std::move(doc);
+  r.sentences.reserve(coded.sentences.size());
+  for (auto& cs : coded.sentences) {
+    r.sentences.push_back(
+        {cs.sentence.text, SentenceTone(tone, coded.lang, cs.sentence), cs.comment_index});
+    for (auto& e : cs.events) r.events.push_back(std::move(e));
+  }
+  return r;
+}
+
 IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options,
                         CodingPipeline& coding, const tone::ToneLexicon& tone, store::Store& store,
                         const std::function<void(const Status&)>& on_error,
@@ -97,7 +105,7 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
     while (queue.Pop(&batch)) {
       std::vector<store::DocumentInput> inputs;
       inputs.reserve(batch.size());
-      for (const auto& p : batch) inputs.push_back({&p->doc, p->sentences, p->events});
+      for (const auto& p : batch) inputs.push_back(p->Input());
       auto added = store.AddDocuments(inputs);
       std::lock_guard lock(mu);
       if (!added.ok()) {
@@ -122,15 +130,7 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
       paths, read,
       [&](const ingest::Document& doc) {
         if (queue.stopped()) return;
-        auto coded = coding.Code(doc, options.coding);
-        auto p = std::make_unique<Pending>();
-        p->doc = doc;
-        p->sentences.reserve(coded.sentences.size());
-        for (auto& cs : coded.sentences) {
-          p->sentences.push_back(
-              {cs.sentence.text, SentenceTone(tone, coded.lang, cs.sentence), cs.comment_index});
-          for (auto& e : cs.events) p->events.push_back(std::move(e));
-        }
+        auto p = std::make_unique<StoreReady>(PrepareForStore(doc, coding, options.coding, tone));
         {
           std::lock_guard lock(mu);
           ++stats.documents;

@@ -31,6 +31,21 @@ struct IngestStats {
   bool store_failed = false;
 };
 
+// A document coded and scored, ready for Store::AddDocuments (which reads it through spans:
+// keep it alive and in place until the call returns).
+struct StoreReady {
+  ingest::Document doc;
+  std::vector<store::SentenceInput> sentences;  // body then comment sentences, with tone
+  std::vector<events::Event> events;
+
+  store::DocumentInput Input() const { return {&doc, sentences, events}; }
+};
+
+// Codes `doc` and scores the tone of each of its sentences: what `vigie ingest` stores for a
+// document, for callers that hold documents in memory (`vigie watch`).
+StoreReady PrepareForStore(ingest::Document doc, CodingPipeline& coding,
+                           const CodingOptions& options, const tone::ToneLexicon& tone);
+
 // Codes and stores every document under `paths`: this thread reads and codes while a second
 // thread writes the previous batch to the store (the only thread that touches `store`).
 // Bad inputs go to on_error and the rest goes on; a store failure stops the run (reported

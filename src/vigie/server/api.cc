@@ -11,6 +11,7 @@
 #include "vigie/server/country_names.h"
 #include "vigie/server/params.h"
 #include "vigie/store/json.h"
+#include "vigie/watch/atom.h"
 
 namespace vigie::server {
 namespace {
@@ -193,6 +194,21 @@ Result<std::string> Alerts(store::Store& db, const Params& p) {
   return store::AlertsJson(alerts);
 }
 
+// The alerts as an Atom feed, linking back to the dashboard at options.base_url.
+ApiResponse AlertsFeed(store::Store& db, const Params& p, const ApiOptions& options) {
+  Result<int64_t> limit = p.Int("limit", 50, 1, 1000);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  auto alerts = db.Alerts(static_cast<int>(*limit), 0);
+  if (!alerts.ok()) return ErrorResponse(alerts.status());
+  auto watches = db.Watches();
+  if (!watches.ok()) return ErrorResponse(watches.status());
+  ApiResponse r;
+  r.content_type = "application/atom+xml; charset=utf-8";
+  r.body = watch::AlertsAtom(*alerts, *watches, options.base_url);
+  if (r.body.empty()) return ErrorResponse(Status::Internal("cannot write the Atom feed"));
+  return r;
+}
+
 std::string PercentDecode(std::string_view s) {
   Params p = Params::FromQuery("v=" + std::string(s));
   return p.Get("v");
@@ -238,6 +254,7 @@ ApiResponse HandleApi(store::Store& store, std::string_view target, const ApiOpt
   Params params =
       Params::FromQuery(q == std::string_view::npos ? std::string_view() : target.substr(q + 1));
   try {
+    if (path == "/api/alerts.atom") return AlertsFeed(store, params, options);
     Result<std::string> body = Route(store, path, params, options);
     if (!body.ok()) return ErrorResponse(body.status());
     ApiResponse r;

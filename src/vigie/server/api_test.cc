@@ -137,6 +137,11 @@ TEST_F(ApiTest, WatchesAndAlerts) {
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0]["events"], Json::array({1, 2}));
   EXPECT_EQ(Get("/api/alerts?watch=99").size(), 0u);
+  ApiResponse atom = HandleApi(*db_, "/api/alerts.atom", {.base_url = "http://h:1/"});
+  EXPECT_EQ(atom.status, 200);
+  EXPECT_EQ(atom.content_type, "application/atom+xml; charset=utf-8");
+  EXPECT_NE(atom.body.find("DZA-RUS: 1 new event"), std::string::npos);
+  EXPECT_NE(atom.body.find("http://h:1/#/relation?a=DZA"), std::string::npos) << atom.body;
 }
 
 TEST_F(ApiTest, BadRequestsSayWhatIsWrong) {

@@ -1,0 +1,77 @@
+#include "vigie/watch/webhook.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+#include "vigie/store/json.h"
+#include "vigie/watch/atom.h"
+#include "vigie/watch/internal/curl.h"
+
+namespace vigie::watch {
+namespace {
+
+// The answer's body is not used; keep curl from printing it to stdout.
+size_t DiscardBody(char*, size_t size, size_t count, void*) { return size * count; }
+
+}  // namespace
+
+std::string AlertPayload(const store::Alert& alert, const store::Watch* watch,
+                         std::string_view base_url) {
+  // store::AlertsJson is the API's rendering: reuse it so that both stay one shape.
+  nlohmann::json list = nlohmann::json::parse(store::AlertsJson({alert}), nullptr, false);
+  nlohmann::json obj =
+      list.is_array() && !list.empty() ? std::move(list[0]) : nlohmann::json::object();
+  obj["link"] = AlertLink(alert, watch, base_url);
+  return obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct Webhook::Impl {
+  WebhookOptions options;
+  internal::CurlHandle handle;
+};
+
+Webhook::Webhook(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Webhook::~Webhook() = default;
+
+Result<std::unique_ptr<Webhook>> Webhook::Open(WebhookOptions options) {
+  VIGIE_ASSIGN_OR_RETURN(internal::CurlHandle handle, internal::NewCurlHandle());
+  auto impl = std::make_unique<Impl>(Impl{std::move(options), std::move(handle)});
+  return std::unique_ptr<Webhook>(new Webhook(std::move(impl)));
+}
+
+Status Webhook::Post(const store::Alert& alert, const store::Watch* watch) {
+  const WebhookOptions& o = impl_->options;
+  const std::string body = AlertPayload(alert, watch, o.base_url);
+  CURL* h = impl_->handle.get();
+  curl_easy_reset(h);
+  internal::CurlHeaders headers;
+  if (!internal::AddHeader(&headers, "Content-Type", "application/json")) {
+    return Status::Internal(o.url + ": cannot build request headers");
+  }
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(h, CURLOPT_URL, o.url.c_str());
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout_ms));
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.timeout_ms));
+  curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, DiscardBody);
+  CURLcode rc = curl_easy_perform(h);
+  if (rc != CURLE_OK) return internal::CurlError(o.url, rc, errbuf);
+  long status = 0;
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  if (status < 200 || status >= 300) {
+    return Status::IOError(o.url + ": HTTP " + std::to_string(status));
+  }
+  return Status::OK();
+}
+
+}  // namespace vigie::watch
