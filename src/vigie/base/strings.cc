@@ -118,4 +118,19 @@ std::string Hex64(uint64_t v) {
   return std::string(buf, 16);
 }
 
+std::string UrlHost(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = rest.rfind('@');
+  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (!rest.empty() && rest[0] == '[') {
+    rest = rest.substr(0, rest.find(']') + 1);  // IPv6 literal, brackets kept
+  } else {
+    rest = rest.substr(0, rest.find(':'));
+  }
+  return AsciiLower(rest);
+}
+
 }  // namespace vigie::str

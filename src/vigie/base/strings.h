@@ -19,6 +19,10 @@ std::string CollapseSpace(std::string_view s);
 // ASCII-only lower-casing (UTF-8 bytes >= 0x80 are left alone).
 std::string AsciiLower(std::string_view s);
 
+// Host of an absolute URL ("https://user@Example.org:8080/x" -> "example.org"), lower-cased,
+// without user info or port; an IPv6 literal keeps its brackets. "" when there is none.
+std::string UrlHost(std::string_view url);
+
 // Case-insensitive (ASCII) substring and equality tests.
 bool ContainsNoCase(std::string_view haystack, std::string_view needle);
 bool EqualsNoCase(std::string_view a, std::string_view b);

@@ -31,5 +31,11 @@ TEST(StringsTest, HashIsStable) {
   EXPECT_EQ(Fnv1a64("vigie"), Fnv1a64("vigie"));
 }
 
+TEST(UrlHostTest, LowerCasesAndDropsPortAndUserInfo) {
+  EXPECT_EQ(str::UrlHost("https://User@Example.ORG:8443/feed?x=1"), "example.org");
+  EXPECT_EQ(str::UrlHost("http://[::1]:8080/rss"), "[::1]");
+  EXPECT_EQ(str::UrlHost("not a url"), "");
+}
+
 }  // namespace
 }  // namespace vigie::str

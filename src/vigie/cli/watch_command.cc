@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "vigie/base/time.h"
 #include "vigie/cli/commands.h"
 #include "vigie/pipeline/coding.h"
 #include "vigie/store/json.h"
@@ -62,14 +63,7 @@ int Fail(const Status& s) {
   return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitBadInput;
 }
 
-std::string Time(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
-}
+std::string Time(int64_t t) { return FormatUtc(t, "%Y-%m-%d %H:%M"); }
 
 std::string Describe(const store::Watch& w) {
   switch (w.kind) {

@@ -40,18 +40,6 @@ namespace fs = std::filesystem;
 constexpr size_t kSniffBytes = 8192;
 constexpr int kMaxDirectoryDepth = 64;  // guards against symlink loops
 
-// Host of an absolute URL, lower-cased, without user info or port; "" when there is none.
-std::string HostOf(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  size_t at = rest.rfind('@');
-  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
-  if (!rest.empty() && rest[0] != '[') rest = rest.substr(0, rest.find(':'));
-  return str::AsciiLower(rest);
-}
-
 // True when a text/HTML head looks binary: NUL bytes without a UTF-16/32 byte order mark.
 bool LooksBinary(std::string_view head) {
   if (head.find('\0') == std::string_view::npos) return false;
@@ -287,7 +275,7 @@ void DocumentReader::Impl::Finish(const RawRecord& record, std::string_view html
   doc->modified = text::ParseIsoDate(doc->modified, date_lang);
   for (Comment& c : doc->comments) c.date = text::ParseIsoDate(c.date, date_lang);
 
-  if (doc->site.empty()) doc->site = HostOf(doc->url);
+  if (doc->site.empty()) doc->site = str::UrlHost(doc->url);
   if (!record.id.empty()) {
     doc->id = record.id;
   } else if (!doc->url.empty()) {

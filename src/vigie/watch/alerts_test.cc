@@ -8,49 +8,15 @@
 #include <gtest/gtest.h>
 
 #include "testutil.h"
-#include "vigie/base/strings.h"
 #include "vigie/store/sqlite_store.h"
+#include "vigie/store/store_testutil.h"
 
 namespace vigie::watch {
 namespace {
 
 constexpr int64_t kNow = 1722800000;
 
-actors::Actor State(const std::string& iso3) {
-  static const std::map<std::string, std::string> kNames = {
-      {"DZA", "Algeria"}, {"RUS", "Russia"}, {"MLI", "Mali"}, {"UKR", "Ukraine"}};
-  actors::Actor a;
-  a.country = iso3;
-  a.role = "GOV";
-  a.code = iso3 + "GOV";
-  a.name = kNames.count(iso3) ? kNames.at(iso3) : iso3;
-  return a;
-}
-
-struct Ev {
-  uint32_t sentence;
-  std::string date;
-  std::string source;
-  std::string target;
-  std::string cameo;
-  double goldstein;
-};
-
-// Distinct filler so that test documents are not near-copies of each other.
-std::string Filler(const std::string& seed) {
-  static const char* kWords[] = {"ministre", "capitale",  "delegation", "frontiere", "gaz",
-                                 "sahel",    "entretien", "ambassade",  "armee",     "port",
-                                 "sommet",   "energie",   "visite",     "presse",    "budget"};
-  uint64_t h = str::Fnv1a64(seed);
-  std::string out;
-  for (int i = 0; i < 24; ++i) {
-    h = h * 6364136223846793005ull + 1442695040888963407ull;
-    if (!out.empty()) out.push_back(' ');
-    out += kWords[(h >> 33) % 15];
-    out += std::to_string((h >> 20) % 97);
-  }
-  return out;
-}
+using store::Ev;
 
 class AlertEngineTest : public ::testing::Test {
  protected:
@@ -65,43 +31,16 @@ class AlertEngineTest : public ::testing::Test {
     engine_ = std::make_unique<AlertEngine>(*store_, a);
   }
 
-  // Adds a document whose paragraphs are the sentences the events point to.
+  // Adds a document whose sentences are `paras` (its paragraphs carry distinct filler, so
+  // that documents are not near-copies of each other).
   void Add(const std::string& id, const std::string& date, const std::vector<std::string>& paras,
            const std::vector<Ev>& evs) {
-    ingest::Document doc;
-    doc.id = id;
-    doc.url = "https://example.org/" + id;
-    doc.site = "example.org";
-    doc.title = id;
-    doc.date = date;
-    doc.lang = "fr";
-    std::vector<store::SentenceInput> sentences;
-    for (const std::string& p : paras) {
-      doc.paragraphs.push_back({p + " " + Filler(id + p), "fr"});
-      sentences.push_back({p, tone::ToneScore{10, 0, 0}, -1});
-    }
-    std::vector<events::Event> events;
-    for (const Ev& e : evs) {
-      events::Event ev;
-      ev.doc_id = id;
-      ev.sentence = e.sentence;
-      ev.text = sentences[e.sentence].text;
-      ev.date = e.date;
-      ev.lang = "fr";
-      ev.source = State(e.source);
-      ev.source_text = ev.source.name;
-      ev.target = State(e.target);
-      ev.target_text = ev.target.name;
-      ev.cameo = e.cameo;
-      ev.root = e.cameo.substr(0, 2);
-      int r = std::stoi(ev.root);
-      ev.quad = r <= 5 ? 1 : r <= 9 ? 2 : r <= 14 ? 3 : 4;
-      ev.goldstein = e.goldstein;
-      ev.evidence_end = 5;
-      ev.rule = "test";
-      events.push_back(std::move(ev));
-    }
-    auto added = store_->AddDocument(doc, sentences, events);
+    std::vector<std::string> filled;
+    for (const std::string& p : paras) filled.push_back(p + " " + store::Filler(id + p));
+    store::TestDoc t = store::MakeDoc(id, "example.org", date, id, filled, evs);
+    for (size_t i = 0; i < paras.size(); ++i) t.sentences[i].text = paras[i];
+    for (events::Event& e : t.events) e.text = paras[e.sentence];
+    auto added = store_->AddDocument(t.doc, t.sentences, t.events);
     ASSERT_TRUE(added.ok()) << added.status().ToString();
     ASSERT_TRUE(added->added);
   }

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include "vigie/base/time.h"
 #include "vigie/base/utf8.h"
 
 namespace vigie::watch {
@@ -82,14 +83,7 @@ class Writer {
 
 }  // namespace
 
-std::string Rfc3339(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string Rfc3339(int64_t unix_seconds) { return FormatUtc(unix_seconds, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string AlertLink(const store::Alert& alert, const store::Watch* watch,
                       std::string_view base_url) {

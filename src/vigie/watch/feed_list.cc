@@ -20,7 +20,7 @@ std::string Problem(std::string_view url) {
   for (char c : url) {
     if (static_cast<unsigned char>(c) <= ' ') return "a URL has no spaces: " + std::string(url);
   }
-  if (UrlHost(url).empty()) return "no host in " + std::string(url);
+  if (str::UrlHost(url).empty()) return "no host in " + std::string(url);
   return "";
 }
 

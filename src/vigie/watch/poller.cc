@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "vigie/base/strings.h"
+#include "vigie/base/time.h"
 #include "vigie/watch/internal/feed_ingest.h"
 
 namespace vigie::watch {
@@ -19,14 +20,7 @@ int64_t SteadyMs() {
 }
 
 // "YYYY-MM-DD" (UTC) of unix seconds `t`.
-std::string Day(int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string Day(int64_t t) { return FormatUtc(t, "%Y-%m-%d"); }
 
 // interval * 2^failures, at most `cap` (and no overflow on a feed that failed for weeks).
 int64_t Backoff(int64_t interval, int failures, int64_t cap) {
@@ -47,21 +41,6 @@ std::string WhatWentWrong(const Status& s, const std::string& url) {
 }
 
 }  // namespace
-
-std::string UrlHost(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  size_t at = rest.rfind('@');
-  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
-  if (!rest.empty() && rest[0] == '[') {
-    rest = rest.substr(0, rest.find(']') + 1);  // IPv6 literal, brackets kept
-  } else {
-    rest = rest.substr(0, rest.find(':'));
-  }
-  return str::AsciiLower(rest);
-}
 
 Poller::Poller(store::Store& store, Fetcher& fetcher, pipeline::CodingPipeline& coding,
                const tone::ToneLexicon& tone, PollOptions options)
@@ -100,7 +79,7 @@ Result<PollStats> Poller::Poll(const std::vector<std::string>& urls,
       ++stats.skipped;
       continue;
     }
-    WaitForHost(UrlHost(url));
+    WaitForHost(str::UrlHost(url));
     if (Stopped()) break;
     VIGIE_RETURN_IF_ERROR(PollFeed(state, stats, on_error));
   }
@@ -119,7 +98,7 @@ Result<int64_t> Poller::NextDue(const std::vector<std::string>& urls) {
 
 Status Poller::PollFeed(store::FeedState& state, PollStats& stats,
                         const std::function<void(const Status&)>& on_error) {
-  const std::string host = UrlHost(state.url);
+  const std::string host = str::UrlHost(state.url);
   const int64_t now = Now();
   state.last_fetch = now;
   ++stats.feeds;

@@ -94,7 +94,4 @@ class Poller {
   std::map<std::string, int64_t> last_request_ms_;  // host -> steady-clock ms of its last request
 };
 
-// The host of an http(s) URL, lower-cased, without user info or port ("" when none).
-std::string UrlHost(std::string_view url);
-
 }  // namespace vigie::watch

@@ -316,11 +316,5 @@ TEST_F(PollerTest, RequestsToOneHostAreSpacedAndAStopEndsTheRound) {
   EXPECT_EQ(Poll(stopped, {server_.Url("/feed/1")}).feeds, 0);
 }
 
-TEST(UrlHostTest, LowerCasesAndDropsPortAndUserInfo) {
-  EXPECT_EQ(UrlHost("https://User@Example.ORG:8443/feed?x=1"), "example.org");
-  EXPECT_EQ(UrlHost("http://[::1]:8080/rss"), "[::1]");
-  EXPECT_EQ(UrlHost("not a url"), "");
-}
-
 }  // namespace
 }  // namespace vigie::watch
