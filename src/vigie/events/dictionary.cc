@@ -77,6 +77,29 @@ const char* CueKindName(CueKind k) {
   return "?";
 }
 
+namespace {
+
+// "*" (a gap of 3 words) or "*N", N in 1..6, into `el`; an error message naming `word`
+// otherwise. Digits are counted before they are read: "*99999999999" must not overflow.
+std::string ParseGap(std::string_view gap, std::string_view word, Element* el) {
+  std::string_view digits = gap.substr(1);
+  int n = 3;
+  if (!digits.empty()) {
+    if (digits.size() > 2) return "gap must be *1 to *6";
+    n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return "bad gap '" + std::string(word) + "'";
+      n = n * 10 + (c - '0');
+    }
+  }
+  if (n < 1 || n > 6) return "gap must be *1 to *6";
+  el->kind = ElementKind::kGap;
+  el->gap = static_cast<uint8_t>(n);
+  return "";
+}
+
+}  // namespace
+
 std::string ParsePattern(std::string_view pattern, bool allow_slots, std::vector<Element>* out) {
   out->clear();
   for (std::string_view w : Words(pattern)) {
@@ -93,30 +116,14 @@ std::string ParsePattern(std::string_view pattern, bool allow_slots, std::vector
     if (w.size() >= 3 && w.front() == '(' && w.back() == ')') {
       std::string_view inner = w.substr(1, w.size() - 2);
       if (inner.front() == '*') {
-        int n = 0;
-        for (char c : inner.substr(1)) {
-          if (c < '0' || c > '9') return "bad gap '" + std::string(w) + "'";
-          n = n * 10 + (c - '0');
-        }
-        if (inner.size() == 1) n = 3;
-        if (n < 1 || n > 6) return "gap must be *1 to *6";
-        el.kind = ElementKind::kGap;
-        el.gap = static_cast<uint8_t>(n);
+        if (std::string error = ParseGap(inner, w, &el); !error.empty()) return error;
         out->push_back(std::move(el));
         continue;
       }
       el.kind = ElementKind::kOptional;
       w = inner;
     } else if (w.front() == '*') {
-      int n = 0;
-      for (char c : w.substr(1)) {
-        if (c < '0' || c > '9') return "bad gap '" + std::string(w) + "'";
-        n = n * 10 + (c - '0');
-      }
-      if (w.size() == 1) n = 3;
-      if (n < 1 || n > 6) return "gap must be *1 to *6";
-      el.kind = ElementKind::kGap;
-      el.gap = static_cast<uint8_t>(n);
+      if (std::string error = ParseGap(w, w, &el); !error.empty()) return error;
       out->push_back(std::move(el));
       continue;
     }

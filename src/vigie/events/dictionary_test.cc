@@ -15,6 +15,19 @@ constexpr char kCameo[] =
     "042\t2\t04\t1\t1.9\tMake a visit\n"
     "161\t2\t16\t4\t-4.0\tReduce or break diplomatic relations\n";
 
+TEST(DictionaryTest, GapsAreBoundedWhateverTheirDigits) {
+  std::vector<Element> els;
+  EXPECT_EQ(ParsePattern("S accuser *4 T", true, &els), "");
+  EXPECT_EQ(els[2].gap, 4);
+  EXPECT_EQ(ParsePattern("S accuser * T", true, &els), "");
+  EXPECT_EQ(els[2].gap, 3);
+  // Found by fuzz_data: a long digit run overflowed the gap's int.
+  EXPECT_NE(ParsePattern("S accuser *99999999999 T", true, &els), "");
+  EXPECT_NE(ParsePattern("S accuser (*99999999999) T", true, &els), "");
+  EXPECT_NE(ParsePattern("S accuser *0 T", true, &els), "");
+  EXPECT_NE(ParsePattern("S accuser *x T", true, &els), "");
+}
+
 TEST(DictionaryTest, ParsesPatternsIntoElements) {
   std::vector<Element> els;
   ASSERT_EQ(ParsePattern("rompre (*2) relation|lien (de|d'après) avec T", true, &els), "");
