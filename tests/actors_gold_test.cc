@@ -78,11 +78,9 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s2-33", "plusieurs mouvements armés indépendantistes touareg"},
     {"seeds-s2-37", "le service de renseignement militaire de l’Ukraine"},
     {"seeds-s2-38", "forces armées de l’Azawad"},
-    // Demonym + noun without its role: "mercenaires russes" (MIL), "quotidiens britanniques"
-    // (MED), "criminels de guerre russes" (MIL), "nos amis algériens" (GOV).
+    // Demonym + noun that is no role: "criminels de guerre russes" (MIL), "nos amis
+    // algériens" (GOV).
     {"seeds-s1-08", "nos amis algériens"},
-    {"seeds-s2-31", "80 mercenaires russes"},
-    {"seeds-s2-37", "les quotidiens britanniques"},
     {"seeds-s2-37", "les criminels de guerre russes"},
     // Needs context: "au royaume" (Morocco, named just before), "les rebelles" (the Azawad
     // rebels of the article), "sous pression américaine" (demonym as agent), Tin Zaouatine
