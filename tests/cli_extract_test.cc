@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 
 #include "cli_testutil.h"
 
@@ -64,6 +65,30 @@ TEST_F(CliExtractTest, MissingFileDoesNotStopTheBatch) {
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0]["path"], good.string());
   EXPECT_NE(r.err.find("nope.html"), std::string::npos) << r.err;
+}
+
+// Issue 7's bad-input catalogue: one 200 MB file in a batch is refused with a clear error in
+// bounded memory, and the next file is still extracted.
+TEST_F(CliExtractTest, A200MegabyteFileIsRefusedInBoundedMemory) {
+  fs::path big = dir_ / "big.txt";
+  {
+    std::ofstream out(big, std::ios::binary);
+    const std::string line(99, 'a');
+    for (int i = 0; i < 2'000'000; ++i) out << line << '\n';
+  }
+  ASSERT_EQ(fs::file_size(big), 200'000'000u);
+  fs::path good =
+      Write("good.txt", "Le Maroc et l'Espagne ont signé un accord de coopération économique.\n");
+  RunResult r = Run("extract --quiet " + big.string() + " " + good.string());
+  fs::remove(big);
+  EXPECT_EQ(r.exit_code, 2);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0]["path"], good.string());
+  EXPECT_NE(r.err.find("big.txt: larger than"), std::string::npos) << r.err;
+  // Peak resident memory of the children this test waited for (the shell and vigie).
+  struct rusage usage {};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  EXPECT_LT(usage.ru_maxrss, 160 * 1024) << "KiB";
 }
 
 TEST_F(CliExtractTest, ReadsJsonlFromStdin) {
