@@ -62,10 +62,8 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s1-04", "Alger", 2},
     {"seeds-s2-30", "Moscou"},
     {"seeds-s2-39", "Alger"},
-    // Country after "du"/"au" read as an actor where it is a place ("retirer ses forces du
-    // Mali", "à Bamako au Mali").
+    // Country after "du" read as an actor where it is a place ("retirer ses forces du Mali").
     {"seeds-s1-22", "Mali"},
-    {"seeds-s2-27", "Mali"},
     // Role phrase cut short: the complement that gives the country or group is left out
     // ("le régime [de transition]", "les combattants [du Cadre stratégique…]" whose long
     // name the gazetteer lacks, "services ukrainiens" without its head "agents"...).

@@ -354,7 +354,16 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
             break;
           }
         }
-        if (IsLocative(toks, u.first, e.type)) {
+        // "à Bamako au Mali", "in Kidal, Mali,": a country right after a place says where that
+        // place is, so it is a place too. After a comma only as an apposition closed by
+        // punctuation: "dans le Donbass, Kiev dénonçant..." starts a new clause.
+        const std::string_view between = u.first > 0 ? toks[u.first - 1].norm : "";
+        const bool closed = u.last >= toks.size() || In(toks[u.last].norm, {",", ".", ";", ")"});
+        const bool locates_place = e.type == EntryType::kCountry && !out.empty() &&
+                                   out.back().kind == MentionKind::kPlace &&
+                                   out.back().last_token + 1 == u.first &&
+                                   (In(between, {"au", "en", "in"}) || (between == "," && closed));
+        if (locates_place || IsLocative(toks, u.first, e.type)) {
           Actor a{"", e.country, "", "", e.name};
           emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
           out.back().locative = true;

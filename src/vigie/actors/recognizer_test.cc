@@ -113,6 +113,17 @@ TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
   EXPECT_TRUE(capital[1].locative);
 }
 
+TEST_F(RecognizerTest, ACountryThatLocatesAPlaceIsAPlace) {
+  auto m = Find("Des combats ont eu lieu près de Gao au Mali.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].text, "Mali");
+  EXPECT_EQ(m[1].kind, MentionKind::kPlace);
+  // A comma that opens a new clause does not make the next capital a place.
+  auto clause = Find("Les combats ont repris près de Gao, Alger a protesté.", "fr");
+  ASSERT_EQ(clause.size(), 2u);
+  EXPECT_EQ(clause[1].kind, MentionKind::kActor);
+}
+
 TEST_F(RecognizerTest, CountryAfterEnIsAPlaceAndWithArticleAnActor) {
   auto m = Find("L'Algérie a envoyé des vivres en Algérie.", "fr");
   ASSERT_EQ(m.size(), 2u);
