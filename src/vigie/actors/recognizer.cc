@@ -154,6 +154,23 @@ std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
     }
     if (!found) ++i;
   }
+  // "Gao au Mali", "Kidal, Mali": an ambiguous name followed by the country it is in takes
+  // that country's reading, whatever the document's other countries.
+  for (size_t k = 0; k + 1 < units.size(); ++k) {
+    Unit& u = units[k];
+    const Unit& next = units[k + 1];
+    if (next.first != u.last + 1 || !In(toks[u.last].norm, {"au", "en", "in", ","})) continue;
+    const Entry& country = g_.entry(next.chosen);
+    if (country.type != EntryType::kCountry) continue;
+    for (uint32_t id : u.entries) {
+      if (g_.entry(id).country == country.country &&
+          g_.entry(u.chosen).country != country.country &&
+          g_.entry(id).type == g_.entry(u.chosen).type) {
+        u.chosen = id;
+        break;
+      }
+    }
+  }
   return units;
 }
 

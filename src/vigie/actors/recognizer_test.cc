@@ -118,6 +118,8 @@ TEST_F(RecognizerTest, ACountryThatLocatesAPlaceIsAPlace) {
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[1].text, "Mali");
   EXPECT_EQ(m[1].kind, MentionKind::kPlace);
+  EXPECT_EQ(m[0].actor.country, "MLI");  // Gao resolved by the country next to it
+  EXPECT_EQ(Find("Des combats ont eu lieu près de Gao.", "fr")[0].actor.country, "BFA");
   // A comma that opens a new clause does not make the next capital a place.
   auto clause = Find("Les combats ont repris près de Gao, Alger a protesté.", "fr");
   ASSERT_EQ(clause.size(), 2u);
