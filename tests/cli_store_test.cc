@@ -47,6 +47,26 @@ TEST_F(CliStoreTest, IngestIsIdempotentAndTheSeedsReadAsCooperationThenConflict)
   EXPECT_EQ(d["rows"][0]["quad"].size(), 4u);
 }
 
+// Documents are coded on several threads but stored in the order they were read, so the
+// database does not depend on the number of threads.
+TEST_F(CliStoreTest, IngestStoresTheSameEventsWhateverTheNumberOfCodingThreads) {
+  const std::string corpus =
+      vigie::testing::EnvOr("VIGIE_SOURCE", ".") + "/data/corpus/wikinews/fr.jsonl";
+  std::string exports[2];
+  const char* threads[2] = {"1", "3"};
+  for (int i = 0; i < 2; ++i) {
+    const std::string db = (dir_ / ("t" + std::string(threads[i]) + ".db")).string();
+    RunResult ingest = Run("ingest --quiet --batch 16 --threads " + std::string(threads[i]) +
+                           " --db " + db + " " + Seeds() + " " + corpus);
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+    RunResult exported = Run("export --db " + db + " --format csv");
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    exports[i] = exported.out;
+  }
+  EXPECT_GT(std::count(exports[0].begin(), exports[0].end(), '\n'), 100);
+  EXPECT_EQ(exports[0], exports[1]);
+}
+
 TEST_F(CliStoreTest, QuestionsAndExports) {
   const std::string db = (dir_ / "v.db").string();
   ASSERT_EQ(Run("ingest --quiet --db " + db + " " + Seeds()).exit_code, 0);

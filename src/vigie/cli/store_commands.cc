@@ -1,11 +1,13 @@
 // The database commands: `vigie ingest` (the whole pipeline into SQLite) and the questions
 // asked of it: dyad, shifts, top, search, events, export, stats.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -60,6 +62,25 @@ int Fail(const char* name, const Status& s) {
   return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitBadInput;
 }
 
+int DefaultThreads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+// `coding` and `n - 1` forks of it, loaded side by side (each fork loads its own lexicons).
+Result<std::vector<std::unique_ptr<pipeline::CodingPipeline>>> CodingPipelines(
+    std::unique_ptr<pipeline::CodingPipeline> coding, int n) {
+  std::vector<Result<std::unique_ptr<pipeline::CodingPipeline>>> forks;
+  for (int i = 1; i < n; ++i) forks.emplace_back(Status::Internal("not loaded"));
+  std::vector<std::thread> loaders;
+  for (auto& fork : forks) loaders.emplace_back([&] { fork = coding->Fork(); });
+  for (auto& t : loaders) t.join();
+  std::vector<std::unique_ptr<pipeline::CodingPipeline>> all;
+  all.push_back(std::move(coding));
+  for (auto& fork : forks) {
+    if (!fork.ok()) return fork.status();
+    all.push_back(std::move(*fork));
+  }
+  return all;
+}
+
 struct IngestFlags {
   std::string db;
   std::vector<std::string> paths;
@@ -67,6 +88,7 @@ struct IngestFlags {
   std::string date;
   std::string data_dir;
   int batch = 256;
+  int threads = DefaultThreads();
   bool quiet = false;
   bool progress = false;
 };
@@ -76,6 +98,10 @@ int RunIngest(const IngestFlags& f) {
   auto coding = pipeline::CodingPipeline::Open(pipeline::FindDataDir(f.data_dir), &warnings);
   for (const auto& w : warnings) std::fprintf(stderr, "vigie ingest: %s\n", w.c_str());
   if (!coding.ok()) return Fail("ingest", coding.status());
+  auto pipelines = CodingPipelines(std::move(*coding), f.threads);
+  if (!pipelines.ok()) return Fail("ingest", pipelines.status());
+  std::vector<pipeline::CodingPipeline*> coders;
+  for (const auto& p : *pipelines) coders.push_back(p.get());
   auto tone = tone::ToneLexicon::Load(pipeline::FindDataDir(f.data_dir) + "/tone");
   if (!tone.ok()) return Fail("ingest", tone.status());
   auto db = OpenDb(f.db, "ingest", true);
@@ -92,7 +118,7 @@ int RunIngest(const IngestFlags& f) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   auto stats = pipeline::IngestPaths(
-      f.paths, options, **coding, *tone, *db,
+      f.paths, options, coders, *tone, *db,
       [&](const Status& s) {
         if (show) std::fputc('\n', stderr);
         std::fprintf(stderr, "vigie ingest: %s\n", s.message().c_str());
@@ -299,6 +325,11 @@ void RegisterStore(CLI::App& app, RunFunction* run) {
     cmd->add_option("--data", f->data_dir, "Data directory (default: the checkout's data/)");
     cmd->add_option("--batch", f->batch, "Documents per transaction")
         ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    cmd->add_option("--threads", f->threads,
+                    "Coding threads (each loads its own lexicons, ~25 MB); one more reads and "
+                    "one writes")
+        ->check(CLI::Range(1, 64))
         ->capture_default_str();
     cmd->add_flag("-q,--quiet", f->quiet, "No summary or progress on stderr");
     cmd->add_flag("--progress", f->progress, "Progress on stderr even when not a terminal");

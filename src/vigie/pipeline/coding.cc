@@ -52,6 +52,18 @@ Result<std::unique_ptr<CodingPipeline>> CodingPipeline::Open(const std::string& 
   return p;
 }
 
+Result<std::unique_ptr<CodingPipeline>> CodingPipeline::Fork() const {
+  auto p = std::unique_ptr<CodingPipeline>(new CodingPipeline());
+  VIGIE_ASSIGN_OR_RETURN(p->analyzer_, text::Analyzer::Open());
+  p->gazetteer_ = gazetteer_;
+  p->cameo_ = cameo_;
+  p->fr_ = fr_;
+  p->en_ = en_;
+  p->recognizer_ = std::make_unique<actors::Recognizer>(*p->gazetteer_);
+  p->coder_ = std::make_unique<events::Coder>(*p->fr_, *p->en_, *p->cameo_);
+  return p;
+}
+
 CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOptions& options,
                                    events::Trace* trace) {
   CodedDocument out;

@@ -2,7 +2,8 @@
 // The coding use case (`vigie actors`, `vigie code`, later `vigie ingest`): a Document's
 // title, body and reader comments become sentences with tokens, actor mentions and events.
 // Holds the loaded resources (lexicons, gazetteer, dictionaries). Not thread-safe: one
-// CodingPipeline per thread (the analyzer memoizes lemmas).
+// CodingPipeline per thread (the analyzer memoizes lemmas); Fork() makes another one that
+// shares the read-only gazetteer and dictionaries.
 
 #include <memory>
 #include <string>
@@ -51,6 +52,10 @@ class CodingPipeline {
   static Result<std::unique_ptr<CodingPipeline>> Open(const std::string& data_dir,
                                                       std::vector<std::string>* warnings);
 
+  // A pipeline for another thread: the gazetteer, CAMEO table and dictionaries are shared
+  // (immutable once loaded); the analyzer, whose lemma cache is per thread, is loaded again.
+  Result<std::unique_ptr<CodingPipeline>> Fork() const;
+
   CodedDocument Code(const ingest::Document& doc, const CodingOptions& options,
                      events::Trace* trace = nullptr);
 
@@ -60,11 +65,11 @@ class CodingPipeline {
  private:
   CodingPipeline() = default;
   std::unique_ptr<text::Analyzer> analyzer_;
-  std::unique_ptr<actors::Gazetteer> gazetteer_;
+  std::shared_ptr<const actors::Gazetteer> gazetteer_;
+  std::shared_ptr<const events::CameoTable> cameo_;
+  std::shared_ptr<const events::Dictionary> fr_;
+  std::shared_ptr<const events::Dictionary> en_;
   std::unique_ptr<actors::Recognizer> recognizer_;
-  std::unique_ptr<events::CameoTable> cameo_;
-  std::unique_ptr<events::Dictionary> fr_;
-  std::unique_ptr<events::Dictionary> en_;
   std::unique_ptr<events::Coder> coder_;
 };
 

@@ -1,7 +1,9 @@
 #include "vigie/pipeline/ingest.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -26,38 +28,77 @@ tone::ToneScore SentenceTone(const tone::ToneLexicon& tone, const std::string& l
   return tone.Score(lang, forms, lemmas);
 }
 
-// Batches travel from the coding thread to the storing thread through a short queue, so
-// that reading and coding one batch overlaps with writing the previous one while memory
-// stays bounded (at most kMaxQueued batches wait).
-class BatchQueue {
+// Documents flow from the reading thread to the coding threads and, in the order they were
+// read, on to the storing thread. Both queues are bounded, so memory stays bounded however
+// long the input: the reader waits while `kDocsPerCoder` documents per coder are queued, and
+// a coder waits while its document is `window` places ahead of the next one to store (the
+// document the writer waits for is never held back by that rule, so the flow cannot lock).
+class OrderedFlow {
  public:
-  static constexpr size_t kMaxQueued = 2;
+  static constexpr size_t kDocsPerCoder = 4;
 
-  // Blocks while the queue is full; false when the consumer has stopped.
-  bool Push(Batch b) {
+  OrderedFlow(size_t coders, size_t window)
+      : coders_(coders), max_queued_(kDocsPerCoder * coders), window_(window) {}
+
+  // Reader: queues a document; blocks while the queue is full. False once stopped.
+  bool PushDocument(ingest::Document doc) {
     std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return queue_.size() < kMaxQueued || stopped_; });
+    cv_.wait(lock, [&] { return input_.size() < max_queued_ || stopped_; });
     if (stopped_) return false;
-    queue_.push_back(std::move(b));
+    input_.emplace_back(next_in_++, std::move(doc));
     cv_.notify_all();
     return true;
   }
-  // Blocks until a batch or the end; false at the end.
-  bool Pop(Batch* b) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !queue_.empty() || closed_; });
-    if (queue_.empty()) return false;
-    *b = std::move(queue_.front());
-    queue_.pop_front();
-    cv_.notify_all();
-    return true;
-  }
-  void Close() {  // the producer is done
+  void CloseInput() {
     std::lock_guard lock(mu_);
-    closed_ = true;
+    input_closed_ = true;
     cv_.notify_all();
   }
-  void Stop() {  // the consumer gives up (store failure)
+
+  // Coder: the next document to code and its place in the input; false at the end.
+  bool PopDocument(uint64_t* seq, ingest::Document* doc) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !input_.empty() || input_closed_ || stopped_; });
+    if (input_.empty() || stopped_) return false;
+    *seq = input_.front().first;
+    *doc = std::move(input_.front().second);
+    input_.pop_front();
+    cv_.notify_all();
+    return true;
+  }
+  // Coder: hands document `seq` on, coded.
+  void PushCoded(uint64_t seq, std::unique_ptr<StoreReady> r) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return seq < next_out_ + window_ || stopped_; });
+    if (stopped_) return;
+    coded_.emplace(seq, std::move(r));
+    cv_.notify_all();
+  }
+  void CoderDone() {
+    std::lock_guard lock(mu_);
+    ++coders_done_;
+    cv_.notify_all();
+  }
+
+  // Writer: the next coded documents in input order, up to `max` of them (fewer only at the
+  // end); empty at the end.
+  Batch PopInOrder(size_t max) {
+    Batch out;
+    std::unique_lock lock(mu_);
+    while (out.size() < max) {
+      cv_.wait(lock,
+               [&] { return coded_.contains(next_out_) || coders_done_ == coders_ || stopped_; });
+      auto it = coded_.find(next_out_);
+      if (it == coded_.end() || stopped_) break;
+      out.push_back(std::move(it->second));
+      coded_.erase(it);
+      ++next_out_;
+      cv_.notify_all();
+    }
+    return out;
+  }
+
+  void Stop() {  // the writer gives up (store failure)
     std::lock_guard lock(mu_);
     stopped_ = true;
     cv_.notify_all();
@@ -68,11 +109,14 @@ class BatchQueue {
   }
 
  private:
+  const size_t coders_, max_queued_, window_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<Batch> queue_;
-  bool closed_ = false;
-  bool stopped_ = false;
+  std::deque<std::pair<uint64_t, ingest::Document>> input_;
+  std::map<uint64_t, std::unique_ptr<StoreReady>> coded_;
+  uint64_t next_in_ = 0, next_out_ = 0;
+  size_t coders_done_ = 0;
+  bool input_closed_ = false, stopped_ = false;
 };
 
 }  // namespace
@@ -92,17 +136,42 @@ StoreReady PrepareForStore(ingest::Document doc, CodingPipeline& coding,
 }
 
 IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options,
-                        CodingPipeline& coding, const tone::ToneLexicon& tone, store::Store& store,
-                        const std::function<void(const Status&)>& on_error,
+                        std::span<CodingPipeline* const> coders, const tone::ToneLexicon& tone,
+                        store::Store& store, const std::function<void(const Status&)>& on_error,
                         const std::function<void(const IngestStats&)>& on_progress) {
-  IngestStats stats;  // guarded by `mu` once the writer runs
+  IngestStats stats;  // guarded by `mu` once other threads run
+  if (coders.empty()) {
+    on_error(Status::InvalidArgument("ingest needs at least one coding pipeline"));
+    stats.errors = 1;
+    return stats;
+  }
   std::mutex mu;
-  BatchQueue queue;
+  const size_t batch_size = static_cast<size_t>(std::max(options.batch, 1));
+  OrderedFlow flow(coders.size(), 2 * batch_size);
+
+  std::vector<std::thread> coding;
+  for (CodingPipeline* pipeline : coders) {
+    coding.emplace_back([&, pipeline] {
+      uint64_t seq;
+      ingest::Document doc;
+      while (flow.PopDocument(&seq, &doc)) {
+        auto p = std::make_unique<StoreReady>(
+            PrepareForStore(std::move(doc), *pipeline, options.coding, tone));
+        {
+          std::lock_guard lock(mu);
+          ++stats.documents;
+          stats.sentences += static_cast<int64_t>(p->sentences.size());
+          stats.events += static_cast<int64_t>(p->events.size());
+        }
+        flow.PushCoded(seq, std::move(p));
+      }
+      flow.CoderDone();
+    });
+  }
 
   // The store is used from this one thread only.
   std::thread writer([&] {
-    Batch batch;
-    while (queue.Pop(&batch)) {
+    for (Batch batch; !(batch = flow.PopInOrder(batch_size)).empty();) {
       std::vector<store::DocumentInput> inputs;
       inputs.reserve(batch.size());
       for (const auto& p : batch) inputs.push_back(p->Input());
@@ -111,7 +180,7 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
       if (!added.ok()) {
         stats.store_failed = true;
         on_error(added.status());
-        queue.Stop();
+        flow.Stop();
         return;
       }
       for (const auto& r : *added) {
@@ -122,33 +191,17 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
     }
   });
 
-  Batch batch;
   ExtractOptions read;
   read.read.lang_hint = options.lang_hint;
   read.read.stdin_format = ingest::Format::kJsonl;
   auto extracted = ExtractPaths(
-      paths, read,
-      [&](const ingest::Document& doc) {
-        if (queue.stopped()) return;
-        auto p = std::make_unique<StoreReady>(PrepareForStore(doc, coding, options.coding, tone));
-        {
-          std::lock_guard lock(mu);
-          ++stats.documents;
-          stats.sentences += static_cast<int64_t>(p->sentences.size());
-          stats.events += static_cast<int64_t>(p->events.size());
-        }
-        batch.push_back(std::move(p));
-        if (static_cast<int>(batch.size()) >= options.batch) {
-          queue.Push(std::move(batch));
-          batch.clear();  // moved from: valid but unspecified
-        }
-      },
+      paths, read, [&](const ingest::Document& doc) { flow.PushDocument(doc); },
       [&](const Status& s) {
         std::lock_guard lock(mu);
         on_error(s);
       });
-  if (!batch.empty()) queue.Push(std::move(batch));
-  queue.Close();
+  flow.CloseInput();
+  for (auto& t : coding) t.join();
   writer.join();
   stats.errors = extracted.errors + (stats.store_failed ? 1 : 0);
   return stats;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,14 +47,16 @@ struct StoreReady {
 StoreReady PrepareForStore(ingest::Document doc, CodingPipeline& coding,
                            const CodingOptions& options, const tone::ToneLexicon& tone);
 
-// Codes and stores every document under `paths`: this thread reads and codes while a second
-// thread writes the previous batch to the store (the only thread that touches `store`).
+// Codes and stores every document under `paths`. This thread reads; one thread per pipeline
+// in `coders` (at least one; see CodingPipeline::Fork) codes; one more writes batches to
+// the store (the only thread that touches `store`). Documents reach the store in the order
+// they were read, whatever the number of coders, so the stored events do not depend on it.
 // Bad inputs go to on_error and the rest goes on; a store failure stops the run (reported
 // through on_error too). `on_progress` is called after each stored batch. Both callbacks
-// are serialized (never run at the same time) but may run on the writer thread.
+// are serialized (never run at the same time) but may run on other threads.
 IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options,
-                        CodingPipeline& coding, const tone::ToneLexicon& tone, store::Store& store,
-                        const std::function<void(const Status&)>& on_error,
+                        std::span<CodingPipeline* const> coders, const tone::ToneLexicon& tone,
+                        store::Store& store, const std::function<void(const Status&)>& on_error,
                         const std::function<void(const IngestStats&)>& on_progress);
 
 }  // namespace vigie::pipeline
