@@ -60,12 +60,14 @@ Status FileError(const std::string& path, std::string_view what) {
 struct DocumentReader::Impl {
   explicit Impl(ReadOptions opts) : options(std::move(opts)) {}
 
-  Status ReadFile(const std::string& path, const DocumentCallback& on_document,
+  Status ReadPath(const std::string& path, const RecordCallback& on_record,
                   const ErrorCallback& on_error);
-  void ReadDirectory(const fs::path& dir, int depth, const DocumentCallback& on_document,
+  Status ReadFile(const std::string& path, const RecordCallback& on_record,
+                  const ErrorCallback& on_error);
+  void ReadDirectory(const fs::path& dir, int depth, const RecordCallback& on_record,
                      const ErrorCallback& on_error);
   void ReadSingle(InputStream& in, const std::string& path, Format format, std::string_view head,
-                  const DocumentCallback& on_document, const ErrorCallback& on_error);
+                  const RecordCallback& on_record, const ErrorCallback& on_error);
   Document Build(RawRecord&& record);
   void Finish(const RawRecord& record, std::string_view html_lang, Document* doc);
 
@@ -79,6 +81,17 @@ DocumentReader::~DocumentReader() = default;
 
 Status DocumentReader::ReadPath(const std::string& path, const DocumentCallback& on_document,
                                 const ErrorCallback& on_error) {
+  return impl_->ReadPath(
+      path, [&](PendingRecord&& pending) { on_document(Build(std::move(pending))); }, on_error);
+}
+
+Status DocumentReader::ReadRecords(const std::string& path, const RecordCallback& on_record,
+                                   const ErrorCallback& on_error) {
+  return impl_->ReadPath(path, on_record, on_error);
+}
+
+Status DocumentReader::Impl::ReadPath(const std::string& path, const RecordCallback& on_record,
+                                      const ErrorCallback& on_error) {
   if (path != "-") {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
@@ -95,17 +108,23 @@ Status DocumentReader::ReadPath(const std::string& path, const DocumentCallback&
         on_error(s);
         return s;
       }
-      impl_->ReadDirectory(path, 0, on_document, on_error);
+      ReadDirectory(path, 0, on_record, on_error);
       return Status::OK();
     }
   }
-  return impl_->ReadFile(path, on_document, on_error);
+  return ReadFile(path, on_record, on_error);
 }
 
 Document DocumentReader::Build(RawRecord&& record) { return impl_->Build(std::move(record)); }
 
+Document DocumentReader::Build(PendingRecord&& pending) {
+  Document doc = impl_->Build(std::move(pending.record));
+  doc.format = pending.container;
+  return doc;
+}
+
 void DocumentReader::Impl::ReadDirectory(const fs::path& dir, int depth,
-                                         const DocumentCallback& on_document,
+                                         const RecordCallback& on_record,
                                          const ErrorCallback& on_error) {
   if (depth > kMaxDirectoryDepth) {
     on_error(FileError(dir.string(), "directories nested too deep, skipped"));
@@ -126,15 +145,15 @@ void DocumentReader::Impl::ReadDirectory(const fs::path& dir, int depth,
   for (const fs::path& p : entries) {
     std::error_code sec;
     if (fs::is_directory(p, sec)) {
-      ReadDirectory(p, depth + 1, on_document, on_error);
+      ReadDirectory(p, depth + 1, on_record, on_error);
     } else if (fs::is_regular_file(p, sec)) {
       // Errors are reported through on_error; the batch goes on.
-      ReadFile(p.string(), on_document, on_error).IgnoreError();
+      ReadFile(p.string(), on_record, on_error).IgnoreError();
     }
   }
 }
 
-Status DocumentReader::Impl::ReadFile(const std::string& path, const DocumentCallback& on_document,
+Status DocumentReader::Impl::ReadFile(const std::string& path, const RecordCallback& on_record,
                                       const ErrorCallback& on_error) {
   auto opened = InputStream::Open(path);
   if (!opened.ok()) {
@@ -153,11 +172,7 @@ Status DocumentReader::Impl::ReadFile(const std::string& path, const DocumentCal
                       : DetectFormat(path, head);
 
   // Records from containers keep the container's format in the Document.
-  auto deliver = [&](RawRecord&& r) {
-    Document doc = Build(std::move(r));
-    doc.format = format;
-    on_document(std::move(doc));
-  };
+  auto deliver = [&](RawRecord&& r) { on_record({std::move(r), format}); };
   Status status;
   switch (format) {
     case Format::kJsonl:
@@ -172,8 +187,8 @@ Status DocumentReader::Impl::ReadFile(const std::string& path, const DocumentCal
     case Format::kText:
     case Format::kHtml:
     case Format::kUnknown:
-      ReadSingle(in, path, format == Format::kHtml ? Format::kHtml : Format::kText, head,
-                 on_document, on_error);
+      ReadSingle(in, path, format == Format::kHtml ? Format::kHtml : Format::kText, head, on_record,
+                 on_error);
       break;
   }
   if (!status.ok()) on_error(status);
@@ -181,7 +196,7 @@ Status DocumentReader::Impl::ReadFile(const std::string& path, const DocumentCal
 }
 
 void DocumentReader::Impl::ReadSingle(InputStream& in, const std::string& path, Format format,
-                                      std::string_view head, const DocumentCallback& on_document,
+                                      std::string_view head, const RecordCallback& on_record,
                                       const ErrorCallback& on_error) {
   if (LooksBinary(head)) {
     on_error(FileError(path, "binary data, not text or HTML; skipped"));
@@ -205,7 +220,7 @@ void DocumentReader::Impl::ReadSingle(InputStream& in, const std::string& path, 
   // RawRecord::content is UTF-8 for text; HTML is decoded in Build with its meta charset.
   rec.content =
       format == Format::kText ? DecodeToUtf8(*bytes, "", false) : std::move(bytes).value();
-  on_document(Build(std::move(rec)));
+  on_record({std::move(rec), format});
 }
 
 Document DocumentReader::Impl::Build(RawRecord&& record) {

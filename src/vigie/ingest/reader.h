@@ -21,9 +21,16 @@ struct ReadOptions {
   Format stdin_format = Format::kUnknown;
 };
 
+// A record read from its file but not yet extracted (see DocumentReader::ReadRecords).
+struct PendingRecord {
+  RawRecord record;
+  Format container = Format::kUnknown;  // the form of the file it came from
+};
+
 class DocumentReader {
  public:
   using DocumentCallback = std::function<void(Document&&)>;
+  using RecordCallback = std::function<void(PendingRecord&&)>;
   using ErrorCallback = std::function<void(const Status&)>;
 
   explicit DocumentReader(ReadOptions options = {});
@@ -35,10 +42,17 @@ class DocumentReader {
   Status ReadPath(const std::string& path, const DocumentCallback& on_document,
                   const ErrorCallback& on_error);
 
+  // The same walk, stopping before extraction: each record goes to on_record, for callers
+  // that extract on other threads (one DocumentReader each) with Build(PendingRecord&&).
+  Status ReadRecords(const std::string& path, const RecordCallback& on_record,
+                     const ErrorCallback& on_error);
+
   // Extracts one record into a Document: HTML or text extraction, NFC, language per
   // paragraph and document, date normalisation and a stable id. Exposed for the pipeline
   // (JSONL from other sources) and for tests.
   Document Build(RawRecord&& record);
+  // The same, with the Document's format set to the form of the file the record came from.
+  Document Build(PendingRecord&& pending);
 
  private:
   struct Impl;

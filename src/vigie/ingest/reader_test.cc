@@ -134,6 +134,33 @@ TEST_F(ReaderTest, JsonlRecordsAndErrorsNameFileAndLine) {
   EXPECT_EQ(b.lang, "en");
 }
 
+// ReadRecords stops before extraction (for callers that extract on other threads); building
+// its records gives the documents ReadPath delivers, container format included.
+TEST_F(ReaderTest, RecordsBuiltLaterGiveTheSameDocuments) {
+  WriteFile(dir_ / "a.txt", kFrenchText);
+  WriteFile(dir_ / "b.jsonl",
+            "{\"id\": \"j1\", \"text\": \"Algeria and Russia signed a partnership.\"}\n"
+            "{broken\n");
+  auto direct = ReadPath(dir_.string());
+  std::vector<PendingRecord> records;
+  std::vector<std::string> errors;
+  DocumentReader reader;
+  ASSERT_VIGIE_OK(reader.ReadRecords(
+      dir_.string(), [&](PendingRecord&& r) { records.push_back(std::move(r)); },
+      [&](const Status& e) { errors.push_back(e.message()); }));
+  EXPECT_EQ(errors, direct.errors);
+  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(direct.docs.size(), 2u);
+  DocumentReader builder;  // another instance, as another thread would hold
+  for (size_t i = 0; i < records.size(); ++i) {
+    Document d = builder.Build(std::move(records[i]));
+    EXPECT_EQ(d.id, direct.docs[i].id);
+    EXPECT_EQ(d.format, direct.docs[i].format);
+    EXPECT_EQ(Body(d), Body(direct.docs[i]));
+  }
+  EXPECT_EQ(direct.docs[1].format, Format::kJsonl);
+}
+
 TEST_F(ReaderTest, DirectoryRecursionSortedSkippingHiddenAndDocumentation) {
   WriteFile(dir_ / "b" / "2.txt", "Deuxième document du dossier, avec une phrase assez longue.\n");
   WriteFile(dir_ / "a.txt", "Premier document du dossier, avec une phrase assez longue.\n");

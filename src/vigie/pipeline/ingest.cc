@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "vigie/pipeline/extract.h"
+#include "vigie/ingest/reader.h"
 
 namespace vigie::pipeline {
 namespace {
@@ -28,9 +28,10 @@ tone::ToneScore SentenceTone(const tone::ToneLexicon& tone, const std::string& l
   return tone.Score(lang, forms, lemmas);
 }
 
-// Documents flow from the reading thread to the coding threads and, in the order they were
-// read, on to the storing thread. Both queues are bounded, so memory stays bounded however
-// long the input: the reader waits while `kDocsPerCoder` documents per coder are queued, and
+// Records flow from the reading thread to the coding threads (which extract and code them)
+// and, as documents in the order they were read, on to the storing thread. Both queues are
+// bounded, so memory stays bounded however long the input: the reader waits while
+// `kDocsPerCoder` records per coder are queued, and
 // a coder waits while its document is `window` places ahead of the next one to store (the
 // document the writer waits for is never held back by that rule, so the flow cannot lock).
 class OrderedFlow {
@@ -40,12 +41,12 @@ class OrderedFlow {
   OrderedFlow(size_t coders, size_t window)
       : coders_(coders), max_queued_(kDocsPerCoder * coders), window_(window) {}
 
-  // Reader: queues a document; blocks while the queue is full. False once stopped.
-  bool PushDocument(ingest::Document doc) {
+  // Reader: queues a record; blocks while the queue is full. False once stopped.
+  bool PushRecord(ingest::PendingRecord record) {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return input_.size() < max_queued_ || stopped_; });
     if (stopped_) return false;
-    input_.emplace_back(next_in_++, std::move(doc));
+    input_.emplace_back(next_in_++, std::move(record));
     cv_.notify_all();
     return true;
   }
@@ -55,13 +56,13 @@ class OrderedFlow {
     cv_.notify_all();
   }
 
-  // Coder: the next document to code and its place in the input; false at the end.
-  bool PopDocument(uint64_t* seq, ingest::Document* doc) {
+  // Coder: the next record to code and its place in the input; false at the end.
+  bool PopRecord(uint64_t* seq, ingest::PendingRecord* record) {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return !input_.empty() || input_closed_ || stopped_; });
     if (input_.empty() || stopped_) return false;
     *seq = input_.front().first;
-    *doc = std::move(input_.front().second);
+    *record = std::move(input_.front().second);
     input_.pop_front();
     cv_.notify_all();
     return true;
@@ -112,7 +113,7 @@ class OrderedFlow {
   const size_t coders_, max_queued_, window_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::pair<uint64_t, ingest::Document>> input_;
+  std::deque<std::pair<uint64_t, ingest::PendingRecord>> input_;
   std::map<uint64_t, std::unique_ptr<StoreReady>> coded_;
   uint64_t next_in_ = 0, next_out_ = 0;
   size_t coders_done_ = 0;
@@ -149,14 +150,19 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
   const size_t batch_size = static_cast<size_t>(std::max(options.batch, 1));
   OrderedFlow flow(coders.size(), 2 * batch_size);
 
+  ingest::ReadOptions read;
+  read.lang_hint = options.lang_hint;
+  read.stdin_format = ingest::Format::kJsonl;
+
   std::vector<std::thread> coding;
   for (CodingPipeline* pipeline : coders) {
     coding.emplace_back([&, pipeline] {
+      ingest::DocumentReader extractor(read);  // Build only: it holds a parser
       uint64_t seq;
-      ingest::Document doc;
-      while (flow.PopDocument(&seq, &doc)) {
+      ingest::PendingRecord record;
+      while (flow.PopRecord(&seq, &record)) {
         auto p = std::make_unique<StoreReady>(
-            PrepareForStore(std::move(doc), *pipeline, options.coding, tone));
+            PrepareForStore(extractor.Build(std::move(record)), *pipeline, options.coding, tone));
         {
           std::lock_guard lock(mu);
           ++stats.documents;
@@ -191,19 +197,24 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
     }
   });
 
-  ExtractOptions read;
-  read.read.lang_hint = options.lang_hint;
-  read.read.stdin_format = ingest::Format::kJsonl;
-  auto extracted = ExtractPaths(
-      paths, read, [&](const ingest::Document& doc) { flow.PushDocument(doc); },
-      [&](const Status& s) {
-        std::lock_guard lock(mu);
-        on_error(s);
-      });
+  int64_t errors = 0;
+  ingest::DocumentReader reader(read);
+  for (const auto& path : paths) {
+    // ReadRecords reports its own failure through the error callback too.
+    reader
+        .ReadRecords(
+            path, [&](ingest::PendingRecord&& r) { flow.PushRecord(std::move(r)); },
+            [&](const Status& s) {
+              std::lock_guard lock(mu);
+              ++errors;
+              on_error(s);
+            })
+        .IgnoreError();
+  }
   flow.CloseInput();
   for (auto& t : coding) t.join();
   writer.join();
-  stats.errors = extracted.errors + (stats.store_failed ? 1 : 0);
+  stats.errors = errors + (stats.store_failed ? 1 : 0);
   return stats;
 }
 
