@@ -327,7 +327,7 @@ void RegisterStore(CLI::App& app, RunFunction* run) {
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
     cmd->add_option("--threads", f->threads,
-                    "Coding threads (each loads its own lexicons, ~25 MB); one more reads and "
+                    "Coding threads (each loads its own lexicons, ~30 MB); one more reads and "
                     "one writes")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
