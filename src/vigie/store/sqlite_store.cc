@@ -1314,6 +1314,10 @@ Status SqliteStore::SetWatchCursor(int64_t id, int64_t last_event_id, std::strin
 Result<int64_t> SqliteStore::AddAlert(const Alert& a) {
   return internal::AddAlert(*impl_->db, a, impl_->Now());
 }
+Status SqliteStore::AdvanceWatch(int64_t id, std::span<Alert> alerts, int64_t last_event_id,
+                                 std::string_view last_shift) {
+  return internal::AdvanceWatch(*impl_->db, id, alerts, last_event_id, last_shift, impl_->Now());
+}
 Result<std::vector<Alert>> SqliteStore::Alerts(int limit, int64_t watch_id) {
   return internal::Alerts(*impl_->db, limit, watch_id);
 }

@@ -52,6 +52,8 @@ class SqliteStore final : public Store {
   Status RemoveWatch(int64_t id) override;
   Status SetWatchCursor(int64_t id, int64_t last_event_id, std::string_view last_shift) override;
   Result<int64_t> AddAlert(const Alert& a) override;
+  Status AdvanceWatch(int64_t id, std::span<Alert> alerts, int64_t last_event_id,
+                      std::string_view last_shift) override;
   Result<std::vector<Alert>> Alerts(int limit, int64_t watch_id) override;
   Result<int64_t> LastEventId() override;
   Result<std::optional<FeedState>> GetFeed(std::string_view url) override;

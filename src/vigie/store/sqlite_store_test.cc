@@ -678,5 +678,45 @@ TEST_F(SqliteStoreFileTest, MissingFileWithoutCreateIsNotFound) {
   EXPECT_EQ(s.status().code(), Status::Code::kNotFound);
 }
 
+// Alerts and the cursor that says they were raised move together or not at all, so a
+// watch that fails half-way raises the same alerts again on the next round, never twice.
+TEST_F(SqliteStoreTest, AdvanceWatchStoresAlertsAndCursorInOneTransaction) {
+  Watch w;
+  w.kind = WatchKind::kActor;
+  w.a = "MLI";
+  w.label = "MLI";
+  auto stored = store_->AddWatch(w);
+  ASSERT_VIGIE_OK(stored.status());
+  auto alert = [&](int64_t watch) {
+    Alert a;
+    a.watch_id = watch;
+    a.kind = "events";
+    a.title = "MLI: 1 new event";
+    return a;
+  };
+
+  std::vector<Alert> broken = {alert(stored->id), alert(stored->id + 100)};  // no such watch
+  EXPECT_FALSE(store_->AdvanceWatch(stored->id, broken, 42, "2024-07").ok());
+  auto alerts = store_->Alerts(10, stored->id);
+  ASSERT_VIGIE_OK(alerts.status());
+  EXPECT_TRUE(alerts->empty());
+  auto watches = store_->Watches();
+  ASSERT_VIGIE_OK(watches.status());
+  ASSERT_EQ(watches->size(), 1u);
+  EXPECT_EQ((*watches)[0].last_event_id, stored->last_event_id);
+
+  std::vector<Alert> good = {alert(stored->id), alert(stored->id)};
+  ASSERT_VIGIE_OK(store_->AdvanceWatch(stored->id, good, 42, "2024-07"));
+  EXPECT_GT(good[0].id, 0);
+  EXPECT_GT(good[1].id, good[0].id);
+  alerts = store_->Alerts(10, stored->id);
+  ASSERT_VIGIE_OK(alerts.status());
+  EXPECT_EQ(alerts->size(), 2u);
+  watches = store_->Watches();
+  ASSERT_VIGIE_OK(watches.status());
+  EXPECT_EQ((*watches)[0].last_event_id, 42);
+  EXPECT_EQ((*watches)[0].last_shift, "2024-07");
+}
+
 }  // namespace
 }  // namespace vigie::store

@@ -189,6 +189,10 @@ class Store {
   virtual Status SetWatchCursor(int64_t id, int64_t last_event_id, std::string_view last_shift) = 0;
   // Stores an alert and returns its id (Alert::label and ::id are ignored).
   virtual Result<int64_t> AddAlert(const Alert& a) = 0;
+  // Stores `alerts` (setting their ids) and moves the watch's cursor, in one transaction: a
+  // crash leaves either both or neither, so an alert is never raised twice nor lost.
+  virtual Status AdvanceWatch(int64_t id, std::span<Alert> alerts, int64_t last_event_id,
+                              std::string_view last_shift) = 0;
   // The newest alerts first; watch_id 0: of every watch.
   virtual Result<std::vector<Alert>> Alerts(int limit, int64_t watch_id) = 0;
   // The largest event id stored (0 when none).

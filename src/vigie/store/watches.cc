@@ -159,6 +159,16 @@ Result<int64_t> AddAlert(Db& db, const Alert& a, int64_t now) {
   return id;
 }
 
+Status AdvanceWatch(Db& db, int64_t id, std::span<Alert> alerts, int64_t last_event_id,
+                    std::string_view last_shift, int64_t now) {
+  return InTransaction(db, [&]() -> Status {
+    for (Alert& a : alerts) {
+      VIGIE_ASSIGN_OR_RETURN(a.id, AddAlert(db, a, now));
+    }
+    return SetWatchCursor(db, id, last_event_id, last_shift);
+  });
+}
+
 Result<std::vector<Alert>> Alerts(Db& db, int limit, int64_t watch_id) {
   VIGIE_ASSIGN_OR_RETURN(
       Stmt * s, db.Cached("SELECT al.id, al.watch, w.label, al.kind, al.created, al.title, "

@@ -187,13 +187,12 @@ Status AlertEngine::EvaluateWatch(const store::Watch& w, int64_t up_to,
     if (!page.more) break;
   }
 
-  auto add = [&](store::Alert a) -> Status {
+  std::vector<store::Alert> alerts;  // stored with the cursor, in one transaction
+  auto add = [&](store::Alert a) {
     a.watch_id = w.id;
     a.label = w.label;
     a.created = Now();
-    VIGIE_ASSIGN_OR_RETURN(a.id, store_.AddAlert(a));
-    raised->push_back(std::move(a));
-    return Status::OK();
+    alerts.push_back(std::move(a));
   };
 
   std::string last_shift = w.last_shift;
@@ -206,7 +205,7 @@ Status AlertEngine::EvaluateWatch(const store::Watch& w, int64_t up_to,
     a.title = w.label + ": " + std::to_string(total) + (total == 1 ? " new event" : " new events");
     a.summary = (total == 1 ? "" : "Most severe: ") + Describe(*worst);
     a.event_ids = std::move(ids);
-    VIGIE_RETURN_IF_ERROR(add(std::move(a)));
+    add(std::move(a));
 
     // A relation can only turn when it gets events, so shifts are looked for only then.
     if (w.kind == store::WatchKind::kDyad) {
@@ -223,12 +222,14 @@ Status AlertEngine::EvaluateWatch(const store::Watch& w, int64_t up_to,
                      " events before and " + std::to_string(s.after_events) + " after.";
         if (!s.events.empty()) sa.summary += " Turning event: " + Describe(s.events.front());
         for (const store::EventRecord& e : s.events) sa.event_ids.push_back(e.id);
-        VIGIE_RETURN_IF_ERROR(add(std::move(sa)));
+        add(std::move(sa));
         last_shift = std::max(last_shift, s.period);
       }
     }
   }
-  return store_.SetWatchCursor(w.id, up_to, last_shift);
+  VIGIE_RETURN_IF_ERROR(store_.AdvanceWatch(w.id, alerts, up_to, last_shift));
+  for (store::Alert& a : alerts) raised->push_back(std::move(a));
+  return Status::OK();
 }
 
 }  // namespace vigie::watch

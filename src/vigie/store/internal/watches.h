@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,8 @@ Result<std::vector<Watch>> Watches(Db& db);
 Status RemoveWatch(Db& db, int64_t id);
 Status SetWatchCursor(Db& db, int64_t id, int64_t last_event_id, std::string_view last_shift);
 Result<int64_t> AddAlert(Db& db, const Alert& a, int64_t now);
+Status AdvanceWatch(Db& db, int64_t id, std::span<Alert> alerts, int64_t last_event_id,
+                    std::string_view last_shift, int64_t now);
 Result<std::vector<Alert>> Alerts(Db& db, int limit, int64_t watch_id);
 Result<int64_t> LastEventId(Db& db);
 Result<std::optional<FeedState>> GetFeed(Db& db, std::string_view url);
