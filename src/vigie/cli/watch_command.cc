@@ -157,17 +157,13 @@ int Poll(store::Store& db, const WatchFlags& f, const std::vector<std::string>& 
     if (!stats.ok()) return Fail(stats.status());  // the store failed
     auto raised = engine.Evaluate();
     if (!raised.ok()) return Fail(raised.status());
-    std::map<int64_t, store::Watch> watches;
-    if (webhook && !raised->empty()) {
+    for (const store::Alert& a : *raised) PrintAlert(a);
+    if (webhook && (!raised->empty() || webhook->waiting() > 0)) {
       auto all = db.Watches();
       if (!all.ok()) return Fail(all.status());
+      std::map<int64_t, store::Watch> watches;
       for (store::Watch& w : *all) watches[w.id] = std::move(w);
-    }
-    for (const store::Alert& a : *raised) {
-      PrintAlert(a);
-      if (!webhook) continue;
-      auto it = watches.find(a.watch_id);
-      Status posted = webhook->Post(a, it == watches.end() ? nullptr : &it->second);
+      Status posted = webhook->Deliver(*raised, watches);
       if (!posted.ok()) {
         errors = true;
         Report(posted.WithContext("webhook"));

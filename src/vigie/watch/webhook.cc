@@ -1,5 +1,6 @@
 #include "vigie/watch/webhook.h"
 
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,7 @@ std::string AlertPayload(const store::Alert& alert, const store::Watch* watch,
 struct Webhook::Impl {
   WebhookOptions options;
   internal::CurlHandle handle;
+  std::deque<store::Alert> waiting;  // not posted yet, oldest first
 };
 
 Webhook::Webhook(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -73,5 +75,27 @@ Status Webhook::Post(const store::Alert& alert, const store::Watch* watch) {
   }
   return Status::OK();
 }
+
+Status Webhook::Deliver(std::vector<store::Alert> alerts,
+                        const std::map<int64_t, store::Watch>& watches) {
+  std::deque<store::Alert>& waiting = impl_->waiting;
+  for (store::Alert& a : alerts) waiting.push_back(std::move(a));
+  Status failed;
+  while (!waiting.empty()) {
+    auto it = watches.find(waiting.front().watch_id);
+    failed = Post(waiting.front(), it == watches.end() ? nullptr : &it->second);
+    if (!failed.ok()) break;  // the endpoint is down or refuses: try again next time
+    waiting.pop_front();
+  }
+  size_t dropped = 0;
+  for (; waiting.size() > impl_->options.max_waiting; ++dropped) waiting.pop_front();
+  if (failed.ok() && dropped == 0) return Status::OK();
+  std::string what = failed.ok() ? "" : failed.message() + "; ";
+  what += std::to_string(waiting.size()) + " alerts wait for the next round";
+  if (dropped) what += ", " + std::to_string(dropped) + " older ones dropped";
+  return Status::IOError(what);
+}
+
+size_t Webhook::waiting() const { return impl_->waiting.size(); }
 
 }  // namespace vigie::watch

@@ -1,7 +1,10 @@
 #include "vigie/watch/webhook.h"
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -72,6 +75,52 @@ TEST(WebhookTest, ErrorsNameTheUrlAndTheStatus) {
   Status g = (*gone)->Post(MakeAlert(), nullptr);
   EXPECT_FALSE(g.ok());
   EXPECT_EQ(g.message().rfind(closed + ": ", 0), 0u) << g.message();
+}
+
+// An endpoint that is down loses nothing: what failed is posted, in order, on a later round.
+TEST(WebhookTest, AlertsThatFailWaitForTheNextRoundInOrder) {
+  testing::FeedServer server;
+  std::atomic<bool> up{false};
+  std::mutex mu;
+  std::vector<int64_t> received;
+  server.server().Post("/hook", [&](const httplib::Request& req, httplib::Response& res) {
+    if (!up.load()) {
+      res.status = 503;
+      return;
+    }
+    std::lock_guard lock(mu);
+    received.push_back(nlohmann::json::parse(req.body)["id"].get<int64_t>());
+    res.status = 200;
+  });
+  ASSERT_TRUE(server.Start());
+  auto hook = Webhook::Open({.url = server.Url("/hook"), .max_waiting = 3});
+  ASSERT_TRUE(hook.ok());
+  auto alerts = [](std::initializer_list<int64_t> ids) {
+    std::vector<store::Alert> out;
+    for (int64_t id : ids) {
+      out.push_back(MakeAlert());
+      out.back().id = id;
+    }
+    return out;
+  };
+  const std::map<int64_t, store::Watch> watches;
+
+  Status down = (*hook)->Deliver(alerts({1, 2}), watches);
+  EXPECT_EQ(down.code(), Status::Code::kIOError);
+  EXPECT_NE(down.message().find("HTTP 503; 2 alerts wait for the next round"), std::string::npos)
+      << down.message();
+  EXPECT_EQ((*hook)->waiting(), 2u);
+
+  Status over = (*hook)->Deliver(alerts({3, 4}), watches);  // four for three places
+  EXPECT_NE(over.message().find("3 alerts wait for the next round, 1 older ones dropped"),
+            std::string::npos)
+      << over.message();
+
+  up = true;
+  ASSERT_TRUE((*hook)->Deliver(alerts({5}), watches).ok());
+  EXPECT_EQ((*hook)->waiting(), 0u);
+  std::lock_guard lock(mu);
+  EXPECT_EQ(received, (std::vector<int64_t>{2, 3, 4, 5}));
 }
 
 }  // namespace
