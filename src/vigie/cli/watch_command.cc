@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -115,8 +116,7 @@ void SleepUntil(int64_t until) {
   }
 }
 
-int Poll(store::Store& db, const WatchFlags& f, const std::vector<std::string>& urls,
-         bool had_bad_lines) {
+int Poll(store::Store& db, const WatchFlags& f, watch::FeedFile feeds, bool had_bad_lines) {
   const std::string data_dir = pipeline::FindDataDir(f.data_dir);
   std::vector<std::string> warnings;
   auto coding = pipeline::CodingPipeline::Open(data_dir, &warnings);
@@ -149,7 +149,16 @@ int Poll(store::Store& db, const WatchFlags& f, const std::vector<std::string>& 
   sigaction(SIGTERM, &sa, nullptr);
 
   bool errors = had_bad_lines;
-  while (true) {
+  for (bool first = true;; first = false) {
+    if (!first && feeds.Refresh([&](const Status& s) {
+          errors = true;
+          Report(s);
+        }) &&
+        !f.quiet) {
+      std::fprintf(stderr, "vigie watch: %s changed: %zu feeds\n", f.feeds.c_str(),
+                   feeds.urls().size());
+    }
+    const std::vector<std::string>& urls = feeds.urls();
     auto stats = poller.Poll(urls, [&](const Status& s) {
       errors = true;
       Report(s);
@@ -203,19 +212,15 @@ int RunWatch(const WatchFlags& f) {
         "(see vigie watch --help)"));
     return kExitUsage;
   }
-  std::vector<std::string> urls;
+  std::optional<watch::FeedFile> feeds;
   bool bad_lines = false;
   if (polling) {
-    auto read = watch::ReadFeedList(f.feeds, [&](const Status& s) {
+    auto read = watch::FeedFile::Open(f.feeds, [&](const Status& s) {
       bad_lines = true;
       Report(s);
     });
     if (!read.ok()) return Fail(read.status());  // NotFound or IOError: exit 2
-    if (read->empty()) {
-      Report(Status::NotFound(f.feeds + ": no feed URL in it"));
-      return kExitBadInput;
-    }
-    urls = std::move(*read);
+    feeds = std::move(*read);
   }
 
   const bool writes = polling || !follow.empty() || !f.unfollow.empty();
@@ -252,7 +257,7 @@ int RunWatch(const WatchFlags& f) {
     return kExitOk;
   }
   if (!polling) return kExitOk;
-  return Poll(**db, f, urls, bad_lines);
+  return Poll(**db, f, std::move(*feeds), bad_lines);
 }
 
 }  // namespace

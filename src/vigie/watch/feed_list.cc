@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -22,6 +23,12 @@ std::string Problem(std::string_view url) {
   }
   if (str::UrlHost(url).empty()) return "no host in " + std::string(url);
   return "";
+}
+
+int64_t ModifiedTime(const std::string& path) {
+  std::error_code ec;
+  auto t = std::filesystem::last_write_time(path, ec);
+  return ec ? 0 : static_cast<int64_t>(t.time_since_epoch().count());
 }
 
 }  // namespace
@@ -52,6 +59,30 @@ Result<std::vector<std::string>> ReadFeedList(
   }
   if (in.bad()) return Status::IOError(path + ": read error");
   return urls;
+}
+
+Result<FeedFile> FeedFile::Open(const std::string& path,
+                                const std::function<void(const Status&)>& on_bad_line) {
+  const int64_t mtime = ModifiedTime(path);
+  VIGIE_ASSIGN_OR_RETURN(std::vector<std::string> urls, ReadFeedList(path, on_bad_line));
+  if (urls.empty()) return Status::NotFound(path + ": no feed URL in it");
+  return FeedFile(path, mtime, std::move(urls));
+}
+
+bool FeedFile::Refresh(const std::function<void(const Status&)>& on_problem) {
+  const int64_t mtime = ModifiedTime(path_);
+  if (mtime == mtime_) return false;
+  mtime_ = mtime;
+  auto read = ReadFeedList(path_, on_problem);
+  if (!read.ok() || read->empty()) {
+    on_problem(
+        Status::IOError((read.ok() ? path_ + ": no feed URL in it" : read.status().message()) +
+                        "; polling the " + std::to_string(urls_.size()) + " feeds read before"));
+    return false;
+  }
+  if (*read == urls_) return false;
+  urls_ = std::move(*read);
+  return true;
 }
 
 }  // namespace vigie::watch
