@@ -57,11 +57,9 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s1-02", "Moscou"},
     {"seeds-s1-15", "USA"},
     {"seeds-s1-15", "Otan"},
-    // Capital after "à"/"de" read as a place where it is the government ("tourner le dos à
-    // Alger", "la colère de Moscou", "allégeance à l'égard d'Alger").
+    // Capital after "à" read as a place where it is the government ("tourner le dos à
+    // Alger"): after "à", a town is far more often where than whom.
     {"seeds-s1-04", "Alger", 2},
-    {"seeds-s2-30", "Moscou"},
-    {"seeds-s2-39", "Alger"},
     // Country after "du" read as an actor where it is a place ("retirer ses forces du Mali").
     {"seeds-s1-22", "Mali"},
     // Role phrase cut short: the complement that gives the country or group is left out

@@ -39,6 +39,21 @@ bool IsName(const Token& t) {
   return t.kind == text::TokenKind::kWord && t.upper_initial && !t.Has(text::kTagFunctionWord);
 }
 
+// French nouns of a stance, a word or a side, whose "de" complement is who holds it: "la
+// colère de Moscou", "la position d'Alger", "à l'égard de", "au nom de", "aux côtés de".
+bool IsStanceNoun(const Token& t) {
+  return In(t.lemma, {"colere",         "position",     "reaction",   "reponse",    "decision",
+                      "soutien",        "appui",        "volonte",    "refus",      "rejet",
+                      "accusation",     "demande",      "exigence",   "menace",     "critique",
+                      "condamnation",   "proposition",  "offre",      "invitation", "diplomatie",
+                      "politique",      "strategie",    "allie",      "partenaire", "ennemi",
+                      "adversaire",     "hostilite",    "inquietude", "pression",   "ingerence",
+                      "mecontentement", "satisfaction", "intention",  "ambition",   "attitude",
+                      "avertissement",  "protestation", "riposte",    "mediation",  "initiative",
+                      "ultimatum",      "veto",         "egard",      "nom",        "cote",
+                      "part",           "emissaire",    "envoye",     "influence",  "silence"});
+}
+
 // Whether a country or capital named after `prev` (and `prev2` before it) is where something
 // happens rather than who acts. French "à/au" before a country is usually a dative ("livrer
 // à l'Algérie"), so only prepositions that cannot introduce a recipient count for countries.
@@ -56,6 +71,12 @@ bool IsLocative(const std::vector<Token>& toks, uint32_t first, EntryType type) 
     return true;
   }
   if (type == EntryType::kCapital || type == EntryType::kPlace) {
+    // A capital after "de" is whose stance, word or side it is: "la colère de Moscou", "à
+    // l'égard d'Alger", "au nom de Paris" name the government, not the town.
+    if (type == EntryType::kCapital && In(prev->norm, {"de", "d'"}) && first >= 2 &&
+        IsStanceNoun(toks[first - 2])) {
+      return false;
+    }
     // "au"/"aux" are "à le"/"à les": "au nord du Mali". Not for countries, where "au Mali"
     // is as often a recipient ("livrer des armes au Mali") as a place.
     return In(prev->norm, {"a", "au", "aux", "de", "d'", "at", "to", "pres"});
@@ -374,7 +395,10 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         // "à Bamako au Mali", "in Kidal, Mali,": a country right after a place says where that
         // place is, so it is a place too. After a comma only as an apposition closed by
         // punctuation: "dans le Donbass, Kiev dénonçant..." starts a new clause.
-        const std::string_view between = u.first > 0 ? toks[u.first - 1].norm : "";
+        // (A view of the token's own string: `cond ? norm : ""` would make a temporary
+        // std::string.)
+        const std::string_view between =
+            u.first > 0 ? std::string_view(toks[u.first - 1].norm) : std::string_view();
         const bool closed = u.last >= toks.size() || In(toks[u.last].norm, {",", ".", ";", ")"});
         const bool locates_place = e.type == EntryType::kCountry && !out.empty() &&
                                    out.back().kind == MentionKind::kPlace &&

@@ -95,6 +95,24 @@ TEST_F(RecognizerTest, CapitalIsAPlaceAfterALocativeAndTheGovernmentOtherwise) {
   EXPECT_EQ(actor[0].actor.code, "DZAGOV");
 }
 
+TEST_F(RecognizerTest, ACapitalAfterAStanceNounAndDeIsTheGovernment) {
+  for (const char* sentence : {"Le Mali craint la colère d'Alger.",
+                               "Le Mali agit à l'égard d'Alger.", "Il parle au nom d'Alger."}) {
+    auto m = Find(sentence, "fr");
+    ASSERT_FALSE(m.empty()) << sentence;
+    EXPECT_EQ(m.back().kind, MentionKind::kActor) << sentence;
+    EXPECT_EQ(m.back().actor.code, "DZAGOV") << sentence;
+  }
+  auto place = Find("Il a atterri à l'aéroport d'Alger.", "fr");
+  ASSERT_EQ(place.size(), 1u);
+  EXPECT_EQ(place[0].kind, MentionKind::kPlace);
+  // A country that locates a place stays a place (a dangling view once broke this).
+  auto located = Find("Le régime de transition à Gao au Mali.", "fr");
+  ASSERT_GE(located.size(), 2u);
+  EXPECT_EQ(located.back().text, "Mali");
+  EXPECT_EQ(located.back().kind, MentionKind::kPlace);
+}
+
 TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
   auto near = Find("Des combats ont eu lieu près de Gao.", "fr");
   ASSERT_EQ(near.size(), 1u);
