@@ -323,6 +323,11 @@ async function main() {
     await go('#/search?q=bold');
     await page.locator('[data-testid="search-result"][data-doc-id="e2e-xss-001"]').waitFor();
     assert(await page.locator('main b, main script').count() === 0, 'search snippet injected markup');
+    // The article's own "[1]" is text; only the searched word is marked.
+    const hit = page.locator('[data-testid="search-result"][data-doc-id="e2e-xss-001"]');
+    assert((await hit.textContent()).includes('[1]'), 'a bracket of the article is lost');
+    const marks = await hit.locator('mark').allTextContents();
+    assert(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'bold'), `marks: ${marks}`);
     assert((await page.evaluate(() => window.__xss)) === undefined, 'window.__xss set from a snippet');
   });
 

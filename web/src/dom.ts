@@ -110,18 +110,27 @@ export function highlightSpans(text: string, spans: [number, number][], cls = 'e
   return out;
 }
 
-/** A search snippet: words between `[` and `]` are the matches (doc/api.md) and become <mark>. */
+/**
+ * A search snippet: words between `[` and `]` are the matches (doc/api.md) and become <mark>;
+ * the text's own brackets and backslashes come escaped with a backslash.
+ */
 export function snippetNodes(snippet: string): Node[] {
   const out: Node[] = [];
   let buf = '';
   let inMark = false;
+  let escaped = false;
   const flush = () => {
     if (!buf) return;
     out.push(inMark ? h('mark', { class: 'match' }, buf) : document.createTextNode(buf));
     buf = '';
   };
   for (const ch of snippet) {
-    if (ch === '[' && !inMark) {
+    if (escaped) {
+      buf += ch;
+      escaped = false;
+    } else if (ch === '\\') {
+      escaped = true;
+    } else if (ch === '[' && !inMark) {
       flush();
       inMark = true;
     } else if (ch === ']' && inMark) {

@@ -180,8 +180,9 @@ struct SearchHit {
   std::string site;
   std::string date;
   std::string lang;
-  std::string snippet;  // matched words between [ and ]
-  double score = 0;     // bm25: lower is better
+  // Matched words between [ and ]; the text's own [, ] and \ are escaped as \[, \] and \\.
+  std::string snippet;
+  double score = 0;  // bm25: lower is better
 };
 
 struct EventPage {

@@ -1036,17 +1036,48 @@ Result<std::vector<TopRow>> SqliteStore::Top(const TopQuery& q) {
   return out;
 }
 
+namespace {
+
+// FTS5 marks the matches with \x01 and \x02, characters news text does not hold; they become
+// "[" and "]" once the text's own brackets and backslashes are escaped with a backslash, so
+// that "[1]" in an article is never read as a match (records.h, SearchHit::snippet).
+std::string MarkSnippet(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size() + 8);
+  for (char c : raw) {
+    switch (c) {
+      case '\x01':
+        out += '[';
+        break;
+      case '\x02':
+        out += ']';
+        break;
+      case '[':
+      case ']':
+      case '\\':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<SearchHit>> SqliteStore::Search(std::string_view words, int limit) {
   const std::string fts = FtsQuery(words);
   if (fts.empty()) return Status::InvalidArgument("search: no words to look for");
   VIGIE_ASSIGN_OR_RETURN(
-      Stmt * s,
-      impl_->db->Cached("SELECT d.id, d.title, d.url, coalesce(s.name, ''), d.date, d.lang, "
-                        "snippet(documents_fts, -1, '[', ']', '…', 16), bm25(documents_fts) "
-                        "FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid "
-                        "LEFT JOIN sites s ON s.id = d.site "
-                        "WHERE documents_fts MATCH ? AND d.duplicate_of IS NULL "
-                        "ORDER BY bm25(documents_fts) LIMIT ?"));
+      Stmt * s, impl_->db->Cached(
+                    "SELECT d.id, d.title, d.url, coalesce(s.name, ''), d.date, d.lang, "
+                    "snippet(documents_fts, -1, char(1), char(2), '…', 16), bm25(documents_fts) "
+                    "FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid "
+                    "LEFT JOIN sites s ON s.id = d.site "
+                    "WHERE documents_fts MATCH ? AND d.duplicate_of IS NULL "
+                    "ORDER BY bm25(documents_fts) LIMIT ?"));
   s->Bind(1, fts).Bind(2, int64_t{std::max(1, limit)});
   std::vector<SearchHit> out;
   while (true) {
@@ -1059,7 +1090,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(std::string_view words, int l
     h.site = s->String(3);
     h.date = DayText(*s, 4);
     h.lang = s->String(5);
-    h.snippet = s->String(6);
+    h.snippet = MarkSnippet(s->String(6));
     h.score = s->Double(7);
     out.push_back(std::move(h));
   }

@@ -490,6 +490,18 @@ TEST_F(SqliteStoreTest, SearchIsFullTextWithSnippetsAndIgnoresAccents) {
   EXPECT_FALSE(none.ok());
 }
 
+// A bracket of the article is text, not a match: the snippet escapes it.
+TEST_F(SqliteStoreTest, SnippetsEscapeTheDocumentsOwnBrackets) {
+  Add(MakeDoc("br1", "example.org", "2024-08-05", "Note",
+              {"Le rapport [1] cite C:\\dossiers et Kidal.", LongFiller("br1", 3)}, {}));
+  auto hits = store_->Search("Kidal", 5);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  const std::string& snippet = (*hits)[0].snippet;
+  EXPECT_NE(snippet.find("rapport \\[1\\] cite C:\\\\dossiers et [Kidal]"), std::string::npos)
+      << snippet;
+}
+
 TEST_F(SqliteStoreTest, ExportsGdeltCsvAndJsonl) {
   AddAlgeriaRussia();
   std::ostringstream gdelt, csv, jsonl;
