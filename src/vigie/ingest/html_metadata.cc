@@ -12,6 +12,7 @@
 
 #include "vigie/base/strings.h"
 #include "vigie/base/utf8.h"
+#include "vigie/text/analyzer.h"
 #include "vigie/text/dates.h"
 #include "vigie/text/language.h"
 
@@ -576,7 +577,28 @@ bool SameText(std::string_view a, std::string_view b) {
   return str::EqualsNoCase(str::CollapseSpace(a), str::CollapseSpace(b));
 }
 
+// "example.org", "www.example.co.uk //": a part of a title that is a host name is the site's
+// name, whatever the page declares.
+bool LooksLikeHost(std::string_view part) {
+  part = str::Trim(part);
+  while (!part.empty() && (part.back() == '/' || part.back() == ' ')) part.remove_suffix(1);
+  size_t dot = part.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view tld = part.substr(dot + 1);
+  if (tld.size() < 2 || tld.size() > 6) return false;
+  for (char ch : tld) {
+    if ((ch | 0x20) < 'a' || (ch | 0x20) > 'z') return false;
+  }
+  for (char ch : part.substr(0, dot)) {
+    bool ok = (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '-' ||
+              ch == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 bool MatchesSite(std::string_view part, std::string_view site) {
+  if (LooksLikeHost(part)) return true;
   if (site.empty() || part.empty()) return false;
   return str::ContainsNoCase(part, site) || str::ContainsNoCase(site, part) ||
          Similarity(part, site) >= 0.5;
@@ -624,10 +646,20 @@ std::string StripSiteName(std::string_view title, std::string_view site) {
 // ---------------------------------------------------------------------------------------
 // The walk
 
+// An <h1>, <h2> or <h3> of the page, in document order.
+struct Heading {
+  int level = 1;
+  std::string text;
+  bool masthead = false;  // in the page header or the logo: the site's name, not a headline
+  bool hidden = false;    // for screen readers only
+};
+
 struct Collected {
   Field title, site, url, date, modified, author, lang;
   std::string title_tag;
+  std::vector<std::string> declared_titles;  // every og:title, twitter:title, ... in the page
   std::vector<std::string> h1s;
+  std::vector<Heading> headings;
   std::vector<std::string> byline_authors;
   int byline_rank = kNone;
   std::string html_lang;
@@ -649,6 +681,8 @@ void ReadMeta(Node* n, std::string_view lang, Collected* c) {
       switch (rule.kind) {
         case MetaKind::kTitle:
           c->title.Offer(content, rule.rank);
+          if (c->declared_titles.size() < 16)
+            c->declared_titles.push_back(str::CollapseSpace(DecodeEntities(content)));
           break;
         case MetaKind::kSite:
           if (!LooksLikeUrl(content) && content.front() != '@') c->site.Offer(content, rule.rank);
@@ -706,6 +740,72 @@ bool IsCommentClass(std::string_view cls) {
   return false;
 }
 
+// Class and id tokens, lower-cased.
+std::vector<std::string> ClassTokens(Node* n) {
+  std::vector<std::string> out;
+  for (std::string_view attr : {"class", "id"}) {
+    for (std::string_view tok : str::Split(html::Attr(n, attr), ' ')) {
+      tok = str::Trim(tok);
+      if (!tok.empty()) out.push_back(str::AsciiLower(tok));
+    }
+  }
+  return out;
+}
+
+// A heading in the page's masthead (a <header> or <nav> outside the article, or a block
+// named like a logo or a site title) holds the site's name or a section, which older blog
+// themes put in an <h1> above the post's own <h2>.
+bool InMasthead(Node* heading) {
+  static constexpr std::array kNames = {
+      std::string_view("header"),       std::string_view("masthead"),
+      std::string_view("branding"),     std::string_view("site-branding"),
+      std::string_view("brand"),        std::string_view("site-title"),
+      std::string_view("site-name"),    std::string_view("sitename"),
+      std::string_view("blog-title"),   std::string_view("blogtitle"),
+      std::string_view("site-header"),  std::string_view("header-inner"),
+      std::string_view("titlewrapper"), std::string_view("kopf"),
+      std::string_view("seitenkopf")};
+  int depth = 0;
+  for (Node* a = heading; a && depth < 40; a = html::Parent(a), ++depth) {
+    if (!html::IsElement(a)) continue;
+    html::TagId tag = html::Tag(a);
+    if (a != heading) {
+      if (tag == MyHTML_TAG_ARTICLE || tag == MyHTML_TAG_MAIN) return false;
+      if (tag == MyHTML_TAG_HEADER || tag == MyHTML_TAG_NAV) return true;
+    }
+    for (const std::string& tok : ClassTokens(a)) {
+      if (tok.find("logo") != std::string::npos) return true;
+      for (std::string_view name : kNames) {
+        if (tok == name) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Headings kept off screen by the usual utility classes ("sr-only", "visually-hidden").
+bool IsScreenReaderOnly(Node* heading) {
+  for (const std::string& tok : ClassTokens(heading)) {
+    if (str::In(tok,
+                {"sr-only", "sr_only", "visually-hidden", "screen-reader-text", "screenreader",
+                 "element-invisible", "aural", "assistive-text", "hidden", "hide", "offscreen"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void AddHeading(Node* n, int level, Collected* c) {
+  if (c->headings.size() >= 60) return;
+  Heading h;
+  h.level = level;
+  h.text = BoundedText(n, 1000);
+  if (h.text.empty()) return;
+  h.masthead = InMasthead(n);
+  h.hidden = IsScreenReaderOnly(n);
+  c->headings.push_back(std::move(h));
+}
+
 void ReadElement(Node* n, std::string_view lang, Collected* c, bool* skip_children) {
   html::TagId tag = html::Tag(n);
   switch (tag) {
@@ -730,8 +830,13 @@ void ReadElement(Node* n, std::string_view lang, Collected* c, bool* skip_childr
       return;
     case MyHTML_TAG_H1:
       if (c->h1s.size() < 4) c->h1s.push_back(BoundedText(n, 1000));
+      AddHeading(n, 1, c);
       *skip_children = true;
       return;
+    case MyHTML_TAG_H2:
+    case MyHTML_TAG_H3:
+      AddHeading(n, tag == MyHTML_TAG_H2 ? 2 : 3, c);
+      break;  // dates and bylines may sit inside
     default:
       break;
   }
@@ -815,10 +920,6 @@ void ReadElement(Node* n, std::string_view lang, Collected* c, bool* skip_childr
   }
 }
 
-// The visible headline is what a reader calls the title: an <h1> wins when it agrees with
-// the declared titles (og:title, JSON-LD headline, <title>), which filters out the <h1>s that
-// hold a logo or a section name. Without a usable <h1>, the declared title is used, then the
-// <title> without its site name.
 // Dates written in the page itself: the one closest after the headline is usually the
 // article's ("12. Mai 2022 | Von Jane Doe"). Only short text nodes that hold digits are read,
 // and the search stops once a date after the <h1> is known.
@@ -920,11 +1021,105 @@ std::string ChooseDate(const Collected& c, const LdResult& ld, std::string_view 
   return c.text_date;
 }
 
+// Comparison key of a title: case and accents folded, white space collapsed, soft hyphens
+// (line-breaking hints some publishers leave in headlines) dropped.
+std::string TitleKey(std::string_view s) {
+  std::string t(s);
+  for (size_t p; (p = t.find("\xC2\xAD")) != std::string::npos;) t.erase(p, 2);
+  return text::Fold(str::CollapseSpace(t));
+}
+
+// The parts of a title around its first separator (see kTitleSeparators), and that separator;
+// a title without one is a single part.
+std::vector<std::string_view> TitleParts(std::string_view t, std::string_view* sep) {
+  for (std::string_view s : kTitleSeparators) {
+    if (t.find(s) == std::string_view::npos) continue;
+    std::vector<std::string_view> parts;
+    for (size_t p; (p = t.find(s)) != std::string_view::npos;) {
+      parts.push_back(str::Trim(t.substr(0, p)));
+      t = t.substr(p + s.size());
+    }
+    parts.push_back(str::Trim(t));
+    *sep = s;
+    return parts;
+  }
+  *sep = {};
+  return {str::Trim(t)};
+}
+
+// Keys of every run of consecutive parts of a title, the whole title excepted: the candidate
+// headlines of "Kicker - Headline | Site".
+std::vector<std::string> PieceKeys(std::string_view title) {
+  std::string_view sep;
+  std::vector<std::string_view> parts = TitleParts(title, &sep);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string piece;
+    for (size_t j = i; j < parts.size(); ++j) {
+      if (j > i) piece += sep;
+      piece += parts[j];
+      if (i > 0 || j + 1 < parts.size()) out.push_back(TitleKey(piece));
+    }
+  }
+  return out;
+}
+
+// True when a title starts or ends with a part naming the site ("Headline | Site").
+bool HasSitePart(std::string_view title, std::string_view site) {
+  std::string_view sep;
+  std::vector<std::string_view> parts = TitleParts(title, &sep);
+  return parts.size() > 1 && (MatchesSite(parts.front(), site) || MatchesSite(parts.back(), site));
+}
+
+bool HasWords(std::string_view s) { return !Words(s).empty(); }
+
+// The visible headline is what a reader calls the title, and what the page declares
+// (JSON-LD headline, og:title, twitter:title, <title>) tells it from the other headings:
+//   1. an <h1> that repeats a declared title, or a declared title with the kicker that
+//      site-name stripping would cut off ("Kicker – Headline");
+//   2. an <h1> close to the declared title (the declared title when the <h1> only adds a
+//      kicker before it);
+//   3. the declared title when a heading shows it, else an <h2>/<h3> that repeats a declared
+//      title (blog themes whose <h1> is the blog's name);
+//   4. a part of the <title> that a heading shows ("Post | Blog name");
+//   5. the page's only <h1> when it is none of the above and not the site's name: the
+//      declared title is then often a search-engine title the reader never sees;
+//   6. the declared title without its site name, else the first <h1>.
 std::string ChooseTitle(const Collected& c, const LdResult& ld, std::string_view site) {
   Field declared = ld.title;
   if (c.title.rank < declared.rank) declared = c.title;
-  std::string tag_title = StripSiteName(c.title_tag, site);
+  std::string tag = str::CollapseSpace(c.title_tag);
+  std::string tag_title = StripSiteName(tag, site);
   std::string ref = declared.value.empty() ? tag_title : StripSiteName(declared.value, site);
+  std::string ref_key = TitleKey(ref), tag_title_key = TitleKey(tag_title);
+
+  std::vector<const std::string*> full;  // every title the page declares, whole
+  if (!ld.title.value.empty()) full.push_back(&ld.title.value);
+  for (const std::string& d : c.declared_titles) {
+    if (!d.empty()) full.push_back(&d);
+  }
+  if (!tag.empty()) full.push_back(&tag);
+  std::vector<std::string> full_keys, piece_keys;  // piece_keys: of every declared title
+  for (const std::string* d : full) {
+    full_keys.push_back(TitleKey(*d));
+    for (std::string& piece : PieceKeys(*d)) piece_keys.push_back(std::move(piece));
+  }
+  auto is_declared = [&](std::string_view key) {
+    return std::find(full_keys.begin(), full_keys.end(), key) != full_keys.end();
+  };
+
+  // 1.
+  for (const Heading& h : c.headings) {
+    if (h.level != 1 || h.hidden || !HasWords(h.text) || HasSitePart(h.text, site)) continue;
+    std::string key = TitleKey(h.text);
+    if (is_declared(key)) return h.text;
+    bool extends_ref = (!ref_key.empty() && key.find(ref_key) != std::string::npos) ||
+                       (!tag_title_key.empty() && key.find(tag_title_key) != std::string::npos);
+    if (extends_ref && std::find(piece_keys.begin(), piece_keys.end(), key) != piece_keys.end())
+      return h.text;
+  }
+
+  // 2.
   const std::string* best_h1 = nullptr;
   double best = 0;
   for (const auto& h1 : c.h1s) {
@@ -947,9 +1142,49 @@ std::string ChooseTitle(const Collected& c, const LdResult& ld, std::string_view
     }
     return *best_h1;
   }
-  if (!ref.empty()) return ref;
-  if (!c.h1s.empty()) return c.h1s.front();
-  return {};
+  std::string fallback = !ref.empty() ? ref : !c.h1s.empty() ? c.h1s.front() : std::string();
+  std::string fallback_key = TitleKey(fallback);
+
+  // 3.
+  auto usable = [&](const Heading& h) {
+    return !h.masthead && !h.hidden && HasWords(h.text) && !MatchesSite(h.text, site);
+  };
+  for (const Heading& h : c.headings) {
+    if (usable(h) && TitleKey(h.text) == fallback_key) return fallback;
+  }
+  for (int level : {2, 3}) {
+    for (const Heading& h : c.headings) {
+      if (h.level != level || h.hidden || !HasWords(h.text) || HasSitePart(h.text, site)) continue;
+      if (is_declared(TitleKey(h.text))) return h.text;
+    }
+  }
+
+  // 4.
+  std::vector<std::string> tag_pieces = PieceKeys(tag);
+  for (const Heading& h : c.headings) {
+    if (!usable(h)) continue;
+    std::string key = TitleKey(h.text);
+    for (const std::string& piece : tag_pieces) {
+      if (piece == key) return h.text;
+    }
+  }
+
+  // 5.
+  const Heading* lone = nullptr;
+  int h1_count = 0;
+  for (const Heading& h : c.headings) {
+    if (h.level != 1 || !HasWords(h.text)) continue;
+    ++h1_count;
+    lone = &h;
+  }
+  if (h1_count == 1 && usable(*lone)) {
+    std::string key = TitleKey(lone->text);
+    bool part_of_declared =
+        (!fallback_key.empty() && key.find(fallback_key) != std::string::npos) ||
+        std::find(piece_keys.begin(), piece_keys.end(), key) != piece_keys.end();
+    if (!part_of_declared) return lone->text;
+  }
+  return fallback;
 }
 
 }  // namespace

@@ -76,6 +76,52 @@ TEST(HtmlMetadataTest, TitleFromH1AndSiteSuffixStripped) {
   EXPECT_EQ(u.title, "Un titre assez long pour un article");
 }
 
+TEST(HtmlMetadataTest, HeadlineAgreeingWithDeclaredTitleKeepsItsKicker) {
+  // Without a site name, "Kicker – Headline" looks like "Site – Headline"; the <h1> showing
+  // the whole og:title says the first part belongs to the headline.
+  auto m = Meta(R"(<head><title>Grüner Wasserstoff – das Schlüsselelement der Energiewende</title>
+<meta property="og:title" content="Grüner Wasserstoff – das Schlüsselelement der Energiewende">
+</head><body><h1>Grüner Wasserstoff – das Schlüsselelement der Energiewende</h1></body>)");
+  EXPECT_EQ(m.title, "Grüner Wasserstoff – das Schlüsselelement der Energiewende");
+  // The visible spelling wins over the declared one when only case or quotes differ.
+  auto q = Meta(R"(<head><meta property="og:title" content="Editor's Letter: a new start">
+</head><body><h1>Editor’s Letter: a new start</h1></body>)");
+  EXPECT_EQ(q.title, "Editor’s Letter: a new start");
+}
+
+TEST(HtmlMetadataTest, BlogPostTitleInH2UnderTheBlogNameH1) {
+  auto m = Meta(R"(<head><title>Geschnetzeltes vom Rind mit Apfel und Zwiebel | Gut essen</title>
+</head><body><div id="header"><h1><a href="/">Gut essen</a></h1></div>
+<div id="sidebar"><h2>Seiten</h2><h2>Kategorien</h2></div>
+<div id="content"><h2>Geschnetzeltes vom Rind mit Apfel und Zwiebel</h2><p>Text.</p></div>
+</body>)");
+  EXPECT_EQ(m.title, "Geschnetzeltes vom Rind mit Apfel und Zwiebel");
+  auto og = Meta(R"(<head><meta property="og:title" content="Office 365 – die Dritte">
+<meta property="og:site_name" content="Mein Blog"></head><body>
+<header class="site-header"><h1 class="site-title">Mein Blog</h1></header>
+<article><h2 class="entry-title">Office 365 – die Dritte</h2></article></body>)");
+  EXPECT_EQ(og.title, "Office 365 – die Dritte");
+}
+
+TEST(HtmlMetadataTest, LoneVisibleH1BeatsAnUnseenSearchTitle) {
+  auto m = Meta(R"(<head><title>Autofinanzierung – Autokredit oder doch besser Leasing?</title>
+</head><body><header><div class="logo">Vergleich</div></header>
+<main><h1>Finanzierung Ihres Autos</h1><p>Text.</p></main></body>)");
+  EXPECT_EQ(m.title, "Finanzierung Ihres Autos");
+  // An <h1> for screen readers only, or the site's name in the masthead, is not a headline.
+  auto hidden = Meta(R"(<head><meta property="og:title" content="Posts gewinnen"></head><body>
+<h1 class="sr-only">Details</h1><p>Text.</p></body>)");
+  EXPECT_EQ(hidden.title, "Posts gewinnen");
+  auto logo = Meta(R"(<head><title>Ein Beitrag über Schafe</title></head><body>
+<div id="masthead"><h1>Das Schafblog</h1></div><p>Text.</p></body>)");
+  EXPECT_EQ(logo.title, "Ein Beitrag über Schafe");
+}
+
+TEST(HtmlMetadataTest, HostNameIsASiteName) {
+  auto m = Meta("<title>example.org // \xC2\xBB Jens Weber</title>");
+  EXPECT_EQ(m.title, "Jens Weber");
+}
+
 TEST(HtmlMetadataTest, DatesFromMarkupUrlAndText) {
   auto time = Meta(R"(<body><h1>Titre</h1><time datetime="2021-09-03T08:00">3 sept.</time>
 </body>)");
