@@ -63,10 +63,9 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     // Country after "du" read as an actor where it is a place ("retirer ses forces du Mali").
     {"seeds-s1-22", "Mali"},
     // Role phrase cut short: the complement that gives the country or group is left out
-    // ("le régime [de transition]", "les combattants [du Cadre stratégique…]" whose long
+    // ("les combattants [du Cadre stratégique…]" whose long
     // name the gazetteer lacks, "services ukrainiens" without its head "agents"...).
     {"seeds-s2-27", "les touaregs indépendantistes"},
-    {"seeds-s2-27", "le régime de transition"},
     {"seeds-s2-28", "des groupuscules des services ukrainiens"},
     {"seeds-s2-28", "forces rebelles des mouvements armés alliés pour la défense de l’Azawad"},
     {"seeds-s2-29", "une brigade des agents paramilitaires des services ukrainiens"},

@@ -54,21 +54,38 @@ bool IsStanceNoun(const Token& t) {
                       "part",           "emissaire",    "envoye",     "influence",  "silence"});
 }
 
-// Whether a country or capital named after `prev` (and `prev2` before it) is where something
-// happens rather than who acts. French "à/au" before a country is usually a dative ("livrer
-// à l'Algérie"), so only prepositions that cannot introduce a recipient count for countries.
-bool IsLocative(const std::vector<Token>& toks, uint32_t first, EntryType type) {
-  if (first == 0) return false;
+// French verbs of being, staying or going somewhere: after them "au Mali" is where ("est au
+// Burkina", "déployés au Mali", "se rendre au Niger"), not to whom as after "livrer".
+bool IsWhereVerb(const Token& t) {
+  return In(t.lemma, {"etre", "rester", "vivre", "resider", "arriver", "aller", "rendre",
+                      "retourner", "rentrer", "voyager", "deployer", "stationner", "installer",
+                      "intervenir", "combattre", "operer", "sejourner"});
+}
+
+// Whether a country or capital at tokens [first, last) is where something happens rather
+// than who acts. French "à/au" before a country is usually a dative ("livrer à l'Algérie"),
+// so for countries only prepositions that cannot introduce a recipient count, and "au"
+// only where no recipient can be: after a verb of being or going, or fronted before a comma.
+bool IsLocative(const std::vector<Token>& toks, uint32_t first, uint32_t last, EntryType type) {
+  const bool then_comma = last < toks.size() && toks[last].norm == ",";
+  // A headline's topic: "Mali : Bamako suspend les rotations", "Tchad : ... investi".
+  if (first == 0)
+    return type == EntryType::kCountry && last < toks.size() && toks[last].norm == ":";
   const Token* prev = &toks[first - 1];
   if (IsArticle(*prev) && first >= 2) {
-    // "dans le pays", "depuis la Russie", "in the United States"
+    // "dans le pays", "depuis la Russie", "in the United States", "ont quitté le Mali"
     const Token& p2 = toks[first - 2];
     return In(p2.norm, {"dans", "depuis", "vers", "in", "inside", "across", "throughout", "within",
-                        "near", "from", "into"});
+                        "near", "from", "into"}) ||
+           (type == EntryType::kCountry && p2.lemma == "quitter");
   }
   if (In(prev->norm, {"en", "dans", "depuis", "vers", "in", "inside", "across", "throughout",
                       "within", "near", "from", "into", "outside"})) {
     return true;
+  }
+  if (type == EntryType::kCountry && In(prev->norm, {"au", "aux", "a"})) {
+    // "Au Soudan, l'armée...", "Des soldats sont déployés au Mali".
+    return (first == 1 && then_comma) || (first >= 2 && IsWhereVerb(toks[first - 2]));
   }
   if (type == EntryType::kCapital || type == EntryType::kPlace) {
     // A capital after "de" is whose stance, word or side it is: "la colère de Moscou", "à
@@ -77,8 +94,7 @@ bool IsLocative(const std::vector<Token>& toks, uint32_t first, EntryType type) 
         IsStanceNoun(toks[first - 2])) {
       return false;
     }
-    // "au"/"aux" are "à le"/"à les": "au nord du Mali". Not for countries, where "au Mali"
-    // is as often a recipient ("livrer des armes au Mali") as a place.
+    // "au"/"aux" are "à le"/"à les": "au nord du Mali".
     return In(prev->norm, {"a", "au", "aux", "de", "d'", "at", "to", "pres"});
   }
   return false;
@@ -404,7 +420,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
                                    out.back().kind == MentionKind::kPlace &&
                                    out.back().last_token + 1 == u.first &&
                                    (In(between, {"au", "en", "in"}) || (between == "," && closed));
-        if (locates_place || IsLocative(toks, u.first, e.type)) {
+        if (locates_place || IsLocative(toks, u.first, u.last, e.type)) {
           Actor a{"", e.country, "", "", e.name};
           emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
           out.back().locative = true;
@@ -417,7 +433,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         Actor a{"", e.country, "", "", e.name};
         emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
         // English "a" is the article ("a March 14 release"), not French "à".
-        out.back().locative = IsLocative(toks, u.first, e.type) &&
+        out.back().locative = IsLocative(toks, u.first, u.last, e.type) &&
                               !(ctx.lang == "en" && toks[u.first - 1].norm == "a");
         break;
       }
@@ -429,7 +445,29 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         break;
     }
   }
+  InheritLocativeCountry(&out);
   return out;
+}
+
+// "Au Soudan, l'armée et les FSR s'affrontent", "In Kabul, police arrested...": where the
+// sentence says it happens in one country, its bare roles (no country, no organisation) are
+// that country's. With places in two countries nothing is guessed.
+void Recognizer::InheritLocativeCountry(std::vector<Mention>* mentions) {
+  std::string country;
+  for (const Mention& m : *mentions) {
+    if (m.kind != MentionKind::kPlace || !m.locative || m.actor.country.empty()) continue;
+    if (!country.empty() && country != m.actor.country) return;
+    country = m.actor.country;
+  }
+  if (country.empty()) return;
+  for (Mention& m : *mentions) {
+    Actor& a = m.actor;
+    if (m.kind != MentionKind::kActor || a.role.empty() || !a.country.empty() || !a.org.empty()) {
+      continue;
+    }
+    a.country = country;
+    a.code = CodeOf(a);
+  }
 }
 
 }  // namespace vigie::actors

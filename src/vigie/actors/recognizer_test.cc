@@ -26,6 +26,7 @@ constexpr char kTsv[] =
     "ministre des Affaires étrangères\tfr\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
     "homologue\tfr\trole\t\t\tGOV\tcounterpart\t\t\t\t\t\n"
     "président\tfr\trole\t\t\tGOV\tpresident\t\t\t\t\t\n"
+    "armée\tfr\trole\t\t\tMIL\tarmy\t\t\t\t\t\n"
     "foreign minister\ten\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
     "Lavrov\t*\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
     "Sergueï Lavrov\tfr\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
@@ -111,6 +112,40 @@ TEST_F(RecognizerTest, ACapitalAfterAStanceNounAndDeIsTheGovernment) {
   ASSERT_GE(located.size(), 2u);
   EXPECT_EQ(located.back().text, "Mali");
   EXPECT_EQ(located.back().kind, MentionKind::kPlace);
+}
+
+// "au Mali" is a recipient after "livrer" but a place where nobody can receive anything.
+TEST_F(RecognizerTest, ACountryAfterAuIsAPlaceOnlyWhereNoRecipientCanBe) {
+  const char* places[] = {"Au Mali, les combats ont repris.",
+                          "Des soldats russes sont déployés au Mali.",
+                          "Les soldats ont quitté le Mali.", "Mali : les combats ont repris."};
+  for (const char* sentence : places) {
+    bool found = false;
+    for (const Mention& m : Find(sentence, "fr")) {
+      if (m.actor.name != "Mali") continue;
+      found = true;
+      EXPECT_EQ(m.kind, MentionKind::kPlace) << sentence;
+      EXPECT_TRUE(m.locative) << sentence;
+    }
+    EXPECT_TRUE(found) << sentence;
+  }
+  auto recipient = Find("La Russie a livré des armes au Mali.", "fr");
+  ASSERT_FALSE(recipient.empty());
+  EXPECT_EQ(recipient.back().kind, MentionKind::kActor);
+}
+
+// A bare role takes the country the sentence happens in, and only when there is one.
+TEST_F(RecognizerTest, ABareRoleTakesTheCountryOfTheSentencesLocation) {
+  auto m = Find("Au Mali, l'armée a repoussé une attaque.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].text, "l'armée");
+  EXPECT_EQ(m[1].actor.code, "MLIMIL");
+  for (const Mention& r : Find("L'armée a repoussé une attaque près de Gao et en Algérie.", "fr")) {
+    if (r.kind == MentionKind::kActor) EXPECT_EQ(r.actor.code, "MIL");
+  }
+  auto owned = Find("Au Mali, l'armée russe a repoussé une attaque.", "fr");
+  ASSERT_EQ(owned.size(), 2u);
+  EXPECT_EQ(owned[1].actor.code, "RUSMIL");
 }
 
 TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
