@@ -288,6 +288,28 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     return e;
   };
 
+  // English puts the owner before the role as a noun modifier: "Hamas militants", "Wagner
+  // fighters", "G7 leaders", "US Navy", "Kherson residents". When the unit after `u` is a role
+  // word, the two are one actor: a group or organisation keeps its own codes (its members act
+  // for it), a country or a place's country gets the role. A name may follow ("Wagner chief
+  // Yevgeny Prigozhin").
+  auto english_compound = [&](size_t* k, const Unit& u, const Entry& e) -> bool {
+    if (ctx.lang == "fr") return false;
+    const Unit* r = unit_at(*k, u.last);
+    if (r == nullptr || g_.entry(r->chosen).type != EntryType::kRole) return false;
+    Actor a = actor_of(e);
+    const Entry& role = g_.entry(r->chosen);
+    if (e.type == EntryType::kPlace) a = Actor{"", e.country, "", "", e.name};
+    if (a.org.empty() && a.country.empty()) return false;
+    if (e.type != EntryType::kGroup && e.type != EntryType::kOrg && e.type != EntryType::kMetonym) {
+      a.role = role.role;
+    }
+    ++*k;
+    uint32_t end = absorb_person(k, r->last, &a);
+    emit(u.first, end, std::move(a), MentionKind::kActor, e);
+    return true;
+  };
+
   for (size_t k = 0; k < units.size();) {
     const Unit& u = units[k];
     const Entry& e = g_.entry(u.chosen);
@@ -396,10 +418,15 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       }
       case EntryType::kCountry:
       case EntryType::kCapital: {
-        // "Russia's foreign minister"
+        // "Russia's foreign minister", "Ukraine's new army chief" (up to two adjectives)
         if (u.last + 1 < toks.size() && toks[u.last].norm == "'s") {
-          if (const Unit* r = unit_at(k, u.last + 1);
-              r && g_.entry(r->chosen).type == EntryType::kRole) {
+          uint32_t at = u.last + 1;
+          while (at < toks.size() && at - (u.last + 1) < 2 && !unit_at(k, at) &&
+                 toks[at].kind == text::TokenKind::kWord && !toks[at].upper_initial &&
+                 !toks[at].Has(text::kTagFunctionWord)) {
+            ++at;
+          }
+          if (const Unit* r = unit_at(k, at); r && g_.entry(r->chosen).type == EntryType::kRole) {
             Actor a = actor_of(e);
             a.role = g_.entry(r->chosen).role;
             ++k;
@@ -408,6 +435,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
             break;
           }
         }
+        if (english_compound(&k, u, e)) break;
         // "à Bamako au Mali", "in Kidal, Mali,": a country right after a place says where that
         // place is, so it is a place too. After a comma only as an apposition closed by
         // punctuation: "dans le Donbass, Kiev dénonçant..." starts a new clause.
@@ -430,6 +458,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         break;
       }
       case EntryType::kPlace: {
+        if (english_compound(&k, u, e)) break;
         Actor a{"", e.country, "", "", e.name};
         emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
         // English "a" is the article ("a March 14 release"), not French "à".
@@ -440,6 +469,9 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       case EntryType::kMetonym:
       case EntryType::kOrg:
       case EntryType::kGroup:
+        if (english_compound(&k, u, e)) break;
+        emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
+        break;
       case EntryType::kPerson:
         emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
         break;

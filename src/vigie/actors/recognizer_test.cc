@@ -28,6 +28,10 @@ constexpr char kTsv[] =
     "président\tfr\trole\t\t\tGOV\tpresident\t\t\t\t\t\n"
     "armée\tfr\trole\t\t\tMIL\tarmy\t\t\t\t\t\n"
     "foreign minister\ten\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n"
+    "fighters\ten\trole\t\t\tREB\tfighters\t\t\t\t\t\n"
+    "army chief\ten\trole\t\t\tMIL\tarmy chief\t\t\t\t\t\n"
+    "residents\ten\trole\t\t\tCVL\tresidents\t\t\t\t\t\n"
+    "Wagner\t*\tgroup\tRUS\t\tMIL\tWagner Group\t\t\t\t\t\n"
     "Lavrov\t*\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
     "Sergueï Lavrov\tfr\tperson\tRUS\t\tGOV\tSergey Lavrov\t\t\t2004-03-09\t\t\n"
     "Ramtane Lamamra\t*\tperson\tDZA\t\tGOV\tRamtane Lamamra\t\t\t2021-07-07\t2023-03-18\t\n"
@@ -146,6 +150,22 @@ TEST_F(RecognizerTest, ABareRoleTakesTheCountryOfTheSentencesLocation) {
   auto owned = Find("Au Mali, l'armée russe a repoussé une attaque.", "fr");
   ASSERT_EQ(owned.size(), 2u);
   EXPECT_EQ(owned[1].actor.code, "RUSMIL");
+}
+
+// English noun compounds: the owner before the role word is one actor with it.
+TEST_F(RecognizerTest, EnglishOwnerBeforeARoleIsOneActor) {
+  auto group = Find("Wagner fighters left Gao.", "en");
+  ASSERT_FALSE(group.empty());
+  EXPECT_EQ(group[0].text, "Wagner fighters");
+  EXPECT_EQ(group[0].actor.code, "RUSMIL");  // the group's own codes
+  auto place = Find("Gao residents fled.", "en");
+  ASSERT_EQ(place.size(), 1u);
+  EXPECT_EQ(place[0].kind, MentionKind::kActor);
+  EXPECT_EQ(place[0].actor.code, "BFACVL");
+  auto adjective = Find("Russia's new army chief arrived.", "en");
+  ASSERT_EQ(adjective.size(), 1u);
+  EXPECT_EQ(adjective[0].text, "Russia's new army chief");
+  EXPECT_EQ(adjective[0].actor.code, "RUSMIL");
 }
 
 TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
