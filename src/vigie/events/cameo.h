@@ -30,4 +30,11 @@ class CameoTable {
   std::unordered_map<std::string, CameoCode> codes_;
 };
 
+// The code for announcing an act instead of doing it: the matching "express intent" code
+// (03x) for a cooperative act (roots 04-08: "said it would release them" is 0353), the
+// matching threat (13x) for a coercive one (roots 14-20: "would boycott the vote" is 133,
+// "will impose a curfew" 1323). "" for the other roots (statements, appeals, demands,
+// accusations, rejections and threats are announced by their own verbs).
+std::string IntentCode(std::string_view code);
+
 }  // namespace vigie::events

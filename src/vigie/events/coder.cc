@@ -20,13 +20,15 @@ constexpr uint32_t kSubjectReach = 30;  // tokens searched leftwards for a subje
 using str::In;
 
 bool IsPreposition(const Token& t) {
-  return In(
-      t.norm,
-      {"a",      "au",     "aux",     "avec",  "de",     "du",      "des",   "d'",     "par",
-       "pour",   "contre", "chez",    "entre", "sur",    "vers",    "sans",  "selon",  "envers",
-       "aupres", "with",   "to",      "from",  "by",     "against", "of",    "for",    "at",
-       "in",     "on",     "between", "among", "into",   "than",    "about", "toward", "towards",
-       "upon",   "over",   "dans",    "en",    "depuis", "apres",   "avant", "after",  "before"});
+  return In(t.norm,
+            {"a",      "au",     "aux",     "avec",       "de",     "du",      "des",    "d'",
+             "par",    "pour",   "contre",  "chez",       "entre",  "sur",     "vers",   "sans",
+             "selon",  "envers", "aupres",  "with",       "to",     "from",    "by",     "against",
+             "of",     "for",    "at",      "in",         "on",     "between", "among",  "into",
+             "than",   "about",  "toward",  "towards",    "upon",   "over",    "dans",   "en",
+             "depuis", "apres",  "avant",   "after",      "before", "outside", "inside", "near",
+             "behind", "across", "through", "throughout", "during", "under",   "around", "devant",
+             "pres",   "sous",   "pendant", "derriere"});
 }
 
 bool IsCoordination(const Token& t) { return In(t.norm, {"et", "and", ",", "ainsi", "ou", "or"}); }
@@ -188,7 +190,9 @@ class Matcher {
         return el.kind == ElementKind::kOptional && Forward(ei + 1, p, false);
       case ElementKind::kGap:
         for (uint32_t g = 0; g <= el.gap; ++g) {
-          if (g > 0 && !v_.Skippable(p + g - 1)) break;
+          if (g > 0 && !v_.Skippable(p + g - 1) && !IntoMentionHead(ei + 1, p + g - 1, p + g)) {
+            break;
+          }
           if (Forward(ei + 1, p + g, false)) return true;
         }
         return false;
@@ -204,6 +208,18 @@ class Matcher {
       }
     }
     return false;
+  }
+
+  // "expelled two Russian diplomats", "demolished Palestinian homes": the noun a pattern
+  // expects can be the head of an actor mention. A gap may enter such a mention (never pass
+  // over it) when a word of the pattern comes next.
+  bool IntoMentionHead(size_t next, uint32_t skipped, uint32_t landing) const {
+    if (next >= r_.elements.size() || skipped >= v_.toks.size()) return false;
+    const ElementKind kind = r_.elements[next].kind;
+    if (kind != ElementKind::kWord && kind != ElementKind::kOptional) return false;
+    const int m = v_.mention_in[skipped];
+    if (m == kNone || v_.is_break[skipped]) return false;
+    return landing < v_.mentions[m].last_token;
   }
 
   // Elements before the anchor, matched right to left; `end` is the token after them.
@@ -259,6 +275,7 @@ struct Candidate {
   std::vector<uint32_t> words;
   const Mention* source = nullptr;
   const Mention* target = nullptr;
+  std::string cameo;  // when not the rule's: an intent or threat read from the context
 };
 
 }  // namespace
@@ -363,6 +380,10 @@ class SentenceCoder {
       const Rule& ra = dict_.rule(a.rule);
       const Rule& rb = dict_.rule(b.rule);
       if (a.words.size() != b.words.size()) return a.words.size() > b.words.size();
+      // Then the match that names its actors: "massed troops near Ukraine's border".
+      const int slots_a = (a.source != nullptr) + (a.target != nullptr);
+      const int slots_b = (b.source != nullptr) + (b.target != nullptr);
+      if (slots_a != slots_b) return slots_a > slots_b;
       if (ra.words != rb.words) return ra.words > rb.words;
       return a.rule < b.rule;
     });
@@ -383,26 +404,132 @@ class SentenceCoder {
   // "threatened to cut ties", "a refusé de rencontrer", "urged Israel to halt strikes": the
   // infinitive only says what was threatened, refused or urged. The governing event is the
   // one that happened; the embedded one is dropped.
+  // A generic intent ("agreed to", "ready to", 030) or threat ("threatened to", 130) takes
+  // its specific code from what it governs: "agreed to release the prisoners" is 0353,
+  // "prepared to impose martial law" 1324, "threatened to storm the palace" 1384.
   std::vector<Candidate> DropEmbedded(std::vector<Candidate> cands) const {
     std::vector<Candidate> out;
+    std::vector<std::string> codes(cands.size());
     for (size_t j = 0; j < cands.size(); ++j) {
       const Candidate& b = cands[j];
       bool embedded = false;
       for (size_t i = 0; i < cands.size() && !embedded; ++i) {
-        if (i != j) embedded = Governs(cands[i], b);
+        if (i == j || !Governs(cands[i], b)) continue;
+        embedded = true;
+        if (codes[i].empty()) codes[i] = SpecificIntent(cands[i], b);
       }
       if (!embedded) out.push_back(cands[j]);
     }
+    for (size_t i = 0, k = 0; i < cands.size() && k < out.size(); ++i) {
+      if (out[k].anchor != cands[i].anchor || out[k].rule != cands[i].rule) continue;
+      out[k++].cameo = codes[i];
+    }
     return out;
+  }
+
+  std::string SpecificIntent(const Candidate& governor, const Candidate& embedded) const {
+    const std::string& outer = dict_.rule(governor.rule).cameo;
+    const std::string code = IntentCode(dict_.rule(embedded.rule).cameo);
+    if (code.empty() || (outer != "030" && outer != "130")) return "";
+    const bool threat = code.starts_with("13");
+    // "agreed to impose sanctions" decides the sanctions; "ready to" and "vowed to" announce
+    // them.
+    const Token& verb = v_.toks[governor.anchor];
+    if (outer == "030" && threat &&
+        !In(verb.lemma, {"ready", "prepared", "prepare", "willing", "vow", "swear", "pledge",
+                         "pret", "jurer"})) {
+      return "";
+    }
+    if (outer == "130" && !threat) return "";
+    return code;
   }
 
   bool Governs(const Candidate& a, const Candidate& b) const {
     if (a.anchor >= b.anchor || a.last > b.anchor || b.anchor - a.last > 4) return false;
     if (v_.clause[a.anchor] != v_.clause[b.anchor] || b.anchor == 0) return false;
+    // "ready to impose martial law", "prepared to resume shelling": the governor ends with
+    // the infinitive marker and the embedded pattern starts a word or two later.
+    const Token& a_end = v_.toks[a.last - 1];
+    if (In(a_end.norm, {"to", "de", "d'", "a", "must", "should", "doit", "doivent"}) &&
+        b.first >= a.last && b.first - a.last <= 2) {
+      bool plain = true;
+      for (uint32_t k = a.last; k < b.first; ++k) plain &= v_.Skippable(k);
+      if (plain) return true;
+    }
+    // "demanded that Iran release the sailors", "urged Israel to halt": an appeal or a
+    // demand whose pattern ends on its target governs the verb that follows the target.
+    const Rule& ra = dict_.rule(a.rule);
+    if (a.target && a.target->first_token >= a.last && b.first >= a.target->last_token &&
+        b.first - a.target->last_token <= 2 &&
+        (ra.cameo.starts_with("02") || ra.cameo.starts_with("10"))) {
+      return true;
+    }
     const Token& marker = v_.toks[b.first - (b.first > 0 ? 1 : 0)];
     const Token& verb = v_.toks[b.anchor];
+    // "accused the United States of violating…": the charge, not an event of its own.
+    if (marker.norm == "of" && b.first == b.anchor && verb.norm.ends_with("ing") &&
+        ra.cameo.starts_with("11")) {
+      return true;
+    }
     const bool infinitive = verb.Has(text::kTagInfinitive) || In(marker.norm, {"to"});
     return infinitive && b.first == b.anchor && In(marker.norm, {"to", "de", "d'", "a"});
+  }
+
+  // "Nigeria announced that it will withdraw its force", "X said they would boycott the
+  // talks", "Alger a annoncé qu'il rappellerait son ambassadeur": a speaker announcing its
+  // own future act expresses an intent or a threat; the act has not happened.
+  bool ConditionAfter(uint32_t pos) const {
+    for (uint32_t k = pos; k < v_.toks.size(); ++k) {
+      if (In(v_.toks[k].norm, {"unless", "sinon", "faute"})) return true;
+      if (k + 1 < v_.toks.size() && v_.toks[k].norm == "a" && v_.toks[k + 1].norm == "moins") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool AnnouncedOwnFuture(const Candidate& c) const {
+    const uint32_t clause = v_.clause[c.anchor];
+    auto same = [&](uint32_t k) { return v_.clause[k] == clause && !v_.is_break[k]; };
+    auto pronoun = [](const Token& t) {
+      return In(t.norm, {"it", "they", "he", "she", "we", "il", "elle", "ils", "elles"});
+    };
+    // The pronoun subject: before "will"/"would"/"va", or before a French conditional.
+    uint32_t p = c.first;
+    bool found = false;
+    for (uint32_t k = c.first; k-- > 0 && c.first - k <= 3 && same(k);) {
+      const Token& t = v_.toks[k];
+      if (In(t.norm, {"will", "would", "'ll", "shall", "va", "vont", "allait", "allaient"})) {
+        if (k > 0 && pronoun(v_.toks[k - 1])) {
+          p = k - 1;
+          found = true;
+        }
+        break;
+      }
+      if (pronoun(t) && k + 1 == c.first && v_.toks[c.first].Has(text::kTagConditional)) {
+        p = k;
+        found = true;
+        break;
+      }
+      if (v_.mention_in[k] != kNone) break;
+    }
+    if (!found || p == 0) return false;
+    if (In(v_.toks[p - 1].norm, {"that", "qu'", "que"})) --p;
+    // The verb of saying right before ("said on Wednesday it would…").
+    for (auto [a, b] : report_verbs_) {
+      if (b > p || p - b > 3) continue;
+      bool plain = true;
+      for (uint32_t k = b; k < p; ++k) plain &= same(k) && v_.mention_in[k] == kNone;
+      if (plain) return true;
+    }
+    for (uint32_t k = p; k-- > 0 && p - k <= 4 && same(k);) {
+      if (v_.mention_in[k] != kNone) break;
+      if (In(v_.toks[k].lemma, {"pledge", "promise", "vow", "warn", "insist", "assure", "promettre",
+                                "avertir", "prevenir", "menacer"})) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool ObjectOfPreposition(const Mention& m) const {
@@ -430,6 +557,12 @@ class SentenceCoder {
     const uint32_t clause = v_.clause[std::min<size_t>(pos, v_.toks.size() - 1)];
     for (uint32_t k = pos; k-- > 0 && pos - k <= kSubjectReach;) {
       if (v_.clause[k] != clause) break;
+      // "…in Serbia, where 24 people were killed", "a raid in which…": a relative clause
+      // opened by a place or a preposition has its own subject, never an actor before it.
+      if (In(v_.toks[k].norm, {"where", "whom", "whose", "ou"}) ||
+          (v_.toks[k].norm == "which" && k > 0 && IsPreposition(v_.toks[k - 1]))) {
+        break;
+      }
       const Mention* m = MentionEndingAt(k + 1);
       if (!m) continue;
       k = m->first_token;  // the loop steps past the mention
@@ -508,6 +641,13 @@ class SentenceCoder {
   bool IsPassive(const Candidate& c) const {
     const Token& anchor = v_.toks[c.anchor];
     if (!anchor.Has(text::kTagPastParticiple)) return false;
+    // French verbs of motion and change take "être" in the active voice: "est revenue sur
+    // ses engagements", "est arrivé à Alger", "sont entrés en Ukraine".
+    if (In(anchor.lemma, {"aller", "venir", "revenir", "arriver", "partir", "repartir", "rester",
+                          "retourner", "tomber", "devenir", "entrer", "rentrer", "sortir",
+                          "parvenir", "intervenir", "deceder", "mourir", "passer"})) {
+      return false;
+    }
     for (uint32_t k = c.anchor; k-- > 0 && c.anchor - k <= 3;) {
       const Token& t = v_.toks[k];
       if (t.lemma == "etre" || t.lemma == "be" || t.lemma == "get") {
@@ -515,7 +655,12 @@ class SentenceCoder {
       }
       if (t.lemma == "avoir" || t.lemma == "have") return false;
     }
-    return (c.target && IsAgentMarked(*c.target)) || Agent(c) != nullptr;
+    // Without an auxiliary the form may be a simple past ("Mali accepted the plan proposed by
+    // ECOWAS"): only an agent right after the participle makes it passive ("une décision
+    // dénoncée par Alger").
+    if (c.target && IsAgentMarked(*c.target)) return true;
+    return c.last < v_.toks.size() && In(v_.toks[c.last].norm, {"par", "by"}) &&
+           Agent(c) != nullptr;
   }
 
   bool IsAgentMarked(const Mention& m) const {
@@ -595,7 +740,8 @@ class SentenceCoder {
     return out;
   }
 
-  Modality ModalityOf(const Candidate& c) const {
+  // `verb_tense_only`: the conditional of the event's verb marks tense, not hearsay.
+  Modality ModalityOf(const Candidate& c, bool verb_tense_only = false) const {
     const uint32_t clause = v_.clause[c.anchor];
     bool negated = false, speculative = v_.question, reported = false;
     for (const auto& m : modal_) {
@@ -618,7 +764,7 @@ class SentenceCoder {
       }
     }
     // The French conditional of the verb or its auxiliary: "aurait livré".
-    for (uint32_t k = c.anchor + 1; k-- > 0 && c.anchor - k <= 2;) {
+    for (uint32_t k = c.anchor + 1; !verb_tense_only && k-- > 0 && c.anchor - k <= 2;) {
       if (v_.toks[k].Has(text::kTagConditional)) reported = true;
     }
     if (negated) return Modality::kNegated;
@@ -656,14 +802,30 @@ class SentenceCoder {
   // but a visit to one's own capital is not a visit.
   static bool SameActor(const Mention& src, const Mention& tgt) {
     if (&src == &tgt || src.actor.code == tgt.actor.code) return true;
-    if (src.actor.Key() != tgt.actor.Key()) return false;
+    // Two actors without a country or organisation ("the president", "the rebels") are not
+    // known to be one: only their codes could tell.
+    if (src.actor.Key() != tgt.actor.Key() || src.actor.Key().empty()) return false;
     // "le roi Abdallah II ... le soutien de la Jordanie": a state and its own government.
     return tgt.kind == MentionKind::kPlace || src.actor.role.empty() || tgt.actor.role.empty();
   }
 
   void Emit(const Candidate& c, std::vector<Event>* out) {
     const Rule& r = dict_.rule(c.rule);
-    const CameoCode* code = cameo_.Find(r.cameo);
+    Modality modality = ModalityOf(c);
+    std::string cameo = c.cameo.empty() ? r.cameo : c.cameo;
+    if (modality != Modality::kNegated && c.cameo.empty() && AnnouncedOwnFuture(c)) {
+      // The announcement is the event, and it did happen.
+      if (std::string intent = IntentCode(cameo); !intent.empty()) {
+        // "…will withdraw its force unless…": an act promised on a condition is a threat.
+        if (intent.starts_with("03") && ConditionAfter(c.last)) intent = "130";
+        cameo = intent;
+        // The future of the announced act is not the announcement's: "a annoncé qu'il
+        // rappellerait" is a conditional of tense, not hearsay.
+        modality = ModalityOf(c, /*verb_tense_only=*/true);
+        if (modality == Modality::kSpeculative) modality = Modality::kAsserted;
+      }
+    }
+    const CameoCode* code = cameo_.Find(cameo);
     if (!code) return;
     std::vector<const Mention*> sources, targets;
     if (c.source) sources.push_back(c.source);
@@ -688,6 +850,18 @@ class SentenceCoder {
     if (sources.empty()) {
       if (const Mention* sp = Speaker(c.anchor)) sources.push_back(sp);
     }
+    if (targets.empty() && !modified && !passive) {
+      // The pattern's own words ended inside an actor ("two Russian diplomats"): the object.
+      for (uint32_t w : c.words) {
+        const int m = v_.mention_in[w];
+        if (m == kNone || v_.mentions[m].kind != MentionKind::kActor) continue;
+        const Mention* obj = &v_.mentions[m];
+        // Only a head noun with its modifier: in "a general strike" the word is the pattern's.
+        if (w + 1 != obj->last_token || obj->last_token - obj->first_token < 2) continue;
+        if (std::find(sources.begin(), sources.end(), obj) == sources.end()) targets = {obj};
+        break;
+      }
+    }
     if (targets.empty() && !modified) {
       std::vector<const Mention*> taken = sources;
       if (agent) taken.push_back(agent);
@@ -709,7 +883,6 @@ class SentenceCoder {
       }
     }
 
-    const Modality modality = ModalityOf(c);
     const std::string date = ResolveEventDate(v_.toks, info_.doc_date);
     const auto location = LocationOf(c);
     uint32_t ev_first = c.words.front(), ev_last = c.words.front();
@@ -717,6 +890,12 @@ class SentenceCoder {
       ev_first = std::min(ev_first, w);
       ev_last = std::max(ev_last, w);
     }
+    // "Algerian landowners began a hunger strike … Algerian government": when every dyad
+    // folds into one actor, the event still happened; it is kept with its source alone
+    // (domestic and one-actor events: a strike, a curfew, a resignation).
+    bool all_same = true;
+    for (auto [src, tgt] : pairs) all_same &= src && tgt && SameActor(*src, *tgt);
+    if (all_same && !pairs.empty()) pairs = {{pairs.front().first, nullptr}};
     for (auto [src, tgt] : pairs) {
       {
         if (src && tgt && SameActor(*src, *tgt)) continue;

@@ -12,13 +12,17 @@ namespace {
 constexpr char kCameo[] =
     "cameo_code\tlevel\troot_code\tquad_class\tgoldstein\tdescription\n"
     "010\t2\t01\t1\t0.0\tMake statement\n"
+    "030\t2\t03\t1\t4.0\tExpress intent to cooperate\n"
     "036\t2\t03\t1\t4.0\tExpress intent to meet\n"
     "040\t2\t04\t1\t1.0\tConsult\n"
     "041\t2\t04\t1\t1.0\tDiscuss by telephone\n"
     "042\t2\t04\t1\t1.9\tMake a visit\n"
     "043\t2\t04\t1\t2.8\tHost a visit\n"
     "057\t2\t05\t1\t8.0\tSign formal agreement\n"
+    "100\t2\t10\t3\t-5.0\tDemand\n"
     "112\t2\t11\t3\t-2.0\tAccuse\n"
+    "130\t2\t13\t3\t-4.4\tThreaten\n"
+    "1313\t3\t13\t3\t-5.8\tThreaten to reduce or break relations\n"
     "161\t2\t16\t4\t-4.0\tReduce or break diplomatic relations\n"
     "190\t2\t19\t4\t-10.0\tUse conventional military force\n";
 
@@ -41,11 +45,15 @@ constexpr char kFrCues[] =
 constexpr char kEnRules[] =
     "161 break_ties break|sever|cut (*2) tie|relation with T\n"
     "040 meet meet T\n"
-    "190 clash clash with T\n";
+    "190 clash clash with T\n"
+    "190 killed killed\n"
+    "030 agree_to agree|agreed to\n"
+    "100 demand_that demand|demanded *2 that T\n";
 constexpr char kEnCues[] =
     "negation not|n't|never\n"
     "reported reportedly|allegedly\n"
-    "speculative could|might\n";
+    "speculative could|might|will|would\n"
+    "report_verb say|said|announce\n";
 
 constexpr char kGazetteer[] =
     "Mali\t*\tcountry\tMLI\t\t\tMali\t\t\t\t\t\n"
@@ -213,6 +221,51 @@ TEST_F(CoderTest, EnglishNegationAndReporting) {
   ASSERT_EQ(rep.size(), 1u);
   EXPECT_EQ(rep[0].modality, Modality::kReported);
   EXPECT_EQ(rep[0].cameo, "190");
+}
+
+TEST_F(CoderTest, AnnouncedOwnActIsAnIntentOrAThreat) {
+  auto threat = Code("Russia said it would break ties with Ukraine.", "en");
+  ASSERT_EQ(threat.size(), 1u);
+  EXPECT_EQ(threat[0].cameo, "1313");
+  EXPECT_EQ(Dyad(threat[0]), "RUS>UKR");
+  EXPECT_EQ(threat[0].modality, Modality::kAsserted);
+  auto intent = Code("Mali announced that it will meet Ukraine.", "en");
+  ASSERT_EQ(intent.size(), 1u);
+  EXPECT_EQ(intent[0].cameo, "036");
+  // Someone else's future act stays what it is.
+  auto other = Code("Russia said Mali will meet Ukraine.", "en");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].cameo, "040");
+  EXPECT_EQ(other[0].modality, Modality::kSpeculative);
+}
+
+TEST_F(CoderTest, GenericIntentTakesTheCodeOfWhatItGoverns) {
+  auto ev = Code("Mali agreed to meet Ukraine.", "en");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "036");
+  EXPECT_EQ(Dyad(ev[0]), "MLI>UKR");
+}
+
+TEST_F(CoderTest, DemandGovernsTheVerbAfterItsTarget) {
+  auto ev = Code("Russia demanded that Mali meet Ukraine.", "en");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "100");
+  EXPECT_EQ(Dyad(ev[0]), "RUS>MLI");
+}
+
+TEST_F(CoderTest, RelativeClauseOfPlaceHasItsOwnSubject) {
+  auto ev = Code("Russia clashed with Ukraine in Mali, where ten people were killed.", "en");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "190");
+  EXPECT_EQ(Dyad(ev[0]), "RUS>UKR");
+}
+
+TEST_F(CoderTest, DomesticEventKeepsItsSource) {
+  // The president and his own country are one actor: the event has a source only.
+  auto ev = Code("Le président algérien a rompu ses relations avec l'Algérie.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source.Key(), "DZA");
+  EXPECT_TRUE(ev[0].target.Key().empty());
 }
 
 TEST_F(CoderTest, NoActorsNoEvent) {
