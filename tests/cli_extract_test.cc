@@ -68,7 +68,14 @@ TEST_F(CliExtractTest, MissingFileDoesNotStopTheBatch) {
 }
 
 // Issue 7's bad-input catalogue: one 200 MB file in a batch is refused with a clear error in
-// bounded memory, and the next file is still extracted.
+// bounded memory, and the next file is still extracted. Under AddressSanitizer (make
+// test-asan) freed buffers wait in its quarantine and every byte has shadow memory, so the
+// same bounded reading peaks higher.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kMaxRssKiB = 400 * 1024;
+#else
+constexpr long kMaxRssKiB = 160 * 1024;
+#endif
 TEST_F(CliExtractTest, A200MegabyteFileIsRefusedInBoundedMemory) {
   fs::path big = dir_ / "big.txt";
   {
@@ -88,7 +95,7 @@ TEST_F(CliExtractTest, A200MegabyteFileIsRefusedInBoundedMemory) {
   // Peak resident memory of the children this test waited for (the shell and vigie).
   struct rusage usage {};
   getrusage(RUSAGE_CHILDREN, &usage);
-  EXPECT_LT(usage.ru_maxrss, 160 * 1024) << "KiB";
+  EXPECT_LT(usage.ru_maxrss, kMaxRssKiB) << "KiB";
 }
 
 TEST_F(CliExtractTest, ReadsJsonlFromStdin) {
