@@ -45,7 +45,8 @@ class Webhook {
   // first failure, which it returns (with how many wait): what was not posted is tried again
   // on the next call, so an endpoint that is down for a while loses nothing, up to
   // WebhookOptions::max_waiting alerts (beyond, the oldest that could not be posted are
-  // dropped, and the error says so). `watches` by id, for the links; an alert whose watch is gone gets none.
+  // dropped, and the error says so). `watches` by id, for the links; an alert whose watch is
+  // gone gets none.
   Status Deliver(std::vector<store::Alert> alerts, const std::map<int64_t, store::Watch>& watches);
   size_t waiting() const;
 
