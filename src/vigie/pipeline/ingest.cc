@@ -31,9 +31,9 @@ tone::ToneScore SentenceTone(const tone::ToneLexicon& tone, const std::string& l
 // Records flow from the reading thread to the coding threads (which extract and code them)
 // and, as documents in the order they were read, on to the storing thread. Both queues are
 // bounded, so memory stays bounded however long the input: the reader waits while
-// `kDocsPerCoder` records per coder are queued, and
-// a coder waits while its document is `window` places ahead of the next one to store (the
-// document the writer waits for is never held back by that rule, so the flow cannot lock).
+// `kDocsPerCoder` records per coder are queued, and a coder waits while its document is
+// `window` places ahead of the next one to store (the document the writer waits for is never
+// held back by that rule, so the flow cannot lock).
 class OrderedFlow {
  public:
   static constexpr size_t kDocsPerCoder = 4;
@@ -103,10 +103,6 @@ class OrderedFlow {
     std::lock_guard lock(mu_);
     stopped_ = true;
     cv_.notify_all();
-  }
-  bool stopped() {
-    std::lock_guard lock(mu_);
-    return stopped_;
   }
 
  private:
