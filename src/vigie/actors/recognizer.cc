@@ -128,6 +128,27 @@ std::string CodeOf(const Actor& a) {
   return a.role;
 }
 
+// "Au Soudan, l'armée et les FSR s'affrontent", "In Kabul, police arrested...": where the
+// sentence says it happens in one country, its bare roles (no country, no organisation) are
+// that country's. With places in two countries nothing is guessed.
+void InheritLocativeCountry(std::vector<Mention>* mentions) {
+  std::string country;
+  for (const Mention& m : *mentions) {
+    if (m.kind != MentionKind::kPlace || !m.locative || m.actor.country.empty()) continue;
+    if (!country.empty() && country != m.actor.country) return;
+    country = m.actor.country;
+  }
+  if (country.empty()) return;
+  for (Mention& m : *mentions) {
+    Actor& a = m.actor;
+    if (m.kind != MentionKind::kActor || a.role.empty() || !a.country.empty() || !a.org.empty()) {
+      continue;
+    }
+    a.country = country;
+    a.code = CodeOf(a);
+  }
+}
+
 }  // namespace
 
 struct Recognizer::Unit {
@@ -288,25 +309,28 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     return e;
   };
 
+  auto place_of = [](const Entry& e) { return Actor{"", e.country, "", "", e.name}; };
+  // `u` (whose actor is `a`) and the role unit `r` right after it as one actor: a group or
+  // organisation keeps its own codes (its members act for it), a country or a place's
+  // country gets the role. A name may follow ("Wagner chief Yevgeny Prigozhin").
+  auto emit_with_role = [&](size_t* k, const Unit& u, const Entry& e, const Unit& r, Actor a) {
+    if (e.type != EntryType::kGroup && e.type != EntryType::kOrg && e.type != EntryType::kMetonym) {
+      a.role = g_.entry(r.chosen).role;
+    }
+    ++*k;
+    uint32_t end = absorb_person(k, r.last, &a);
+    emit(u.first, end, std::move(a), MentionKind::kActor, e);
+  };
   // English puts the owner before the role as a noun modifier: "Hamas militants", "Wagner
   // fighters", "G7 leaders", "US Navy", "Kherson residents". When the unit after `u` is a role
-  // word, the two are one actor: a group or organisation keeps its own codes (its members act
-  // for it), a country or a place's country gets the role. A name may follow ("Wagner chief
-  // Yevgeny Prigozhin").
+  // word, the two are one actor.
   auto english_compound = [&](size_t* k, const Unit& u, const Entry& e) -> bool {
     if (ctx.lang == "fr") return false;
     const Unit* r = unit_at(*k, u.last);
     if (r == nullptr || g_.entry(r->chosen).type != EntryType::kRole) return false;
-    Actor a = actor_of(e);
-    const Entry& role = g_.entry(r->chosen);
-    if (e.type == EntryType::kPlace) a = Actor{"", e.country, "", "", e.name};
+    Actor a = e.type == EntryType::kPlace ? place_of(e) : actor_of(e);
     if (a.org.empty() && a.country.empty()) return false;
-    if (e.type != EntryType::kGroup && e.type != EntryType::kOrg && e.type != EntryType::kMetonym) {
-      a.role = role.role;
-    }
-    ++*k;
-    uint32_t end = absorb_person(k, r->last, &a);
-    emit(u.first, end, std::move(a), MentionKind::kActor, e);
+    emit_with_role(k, u, e, *r, std::move(a));
     return true;
   };
 
@@ -427,11 +451,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
             ++at;
           }
           if (const Unit* r = unit_at(k, at); r && g_.entry(r->chosen).type == EntryType::kRole) {
-            Actor a = actor_of(e);
-            a.role = g_.entry(r->chosen).role;
-            ++k;
-            uint32_t end = absorb_person(&k, r->last, &a);
-            emit(u.first, end, std::move(a), MentionKind::kActor, e);
+            emit_with_role(&k, u, e, *r, actor_of(e));
             break;
           }
         }
@@ -449,8 +469,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
                                    out.back().last_token + 1 == u.first &&
                                    (In(between, {"au", "en", "in"}) || (between == "," && closed));
         if (locates_place || IsLocative(toks, u.first, u.last, e.type)) {
-          Actor a{"", e.country, "", "", e.name};
-          emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+          emit(u.first, u.last, place_of(e), MentionKind::kPlace, e);
           out.back().locative = true;
         } else {
           emit(u.first, u.last, actor_of(e), MentionKind::kActor, e);
@@ -459,8 +478,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       }
       case EntryType::kPlace: {
         if (english_compound(&k, u, e)) break;
-        Actor a{"", e.country, "", "", e.name};
-        emit(u.first, u.last, std::move(a), MentionKind::kPlace, e);
+        emit(u.first, u.last, place_of(e), MentionKind::kPlace, e);
         // English "a" is the article ("a March 14 release"), not French "à".
         out.back().locative = IsLocative(toks, u.first, u.last, e.type) &&
                               !(ctx.lang == "en" && toks[u.first - 1].norm == "a");
@@ -479,27 +497,6 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
   }
   InheritLocativeCountry(&out);
   return out;
-}
-
-// "Au Soudan, l'armée et les FSR s'affrontent", "In Kabul, police arrested...": where the
-// sentence says it happens in one country, its bare roles (no country, no organisation) are
-// that country's. With places in two countries nothing is guessed.
-void Recognizer::InheritLocativeCountry(std::vector<Mention>* mentions) {
-  std::string country;
-  for (const Mention& m : *mentions) {
-    if (m.kind != MentionKind::kPlace || !m.locative || m.actor.country.empty()) continue;
-    if (!country.empty() && country != m.actor.country) return;
-    country = m.actor.country;
-  }
-  if (country.empty()) return;
-  for (Mention& m : *mentions) {
-    Actor& a = m.actor;
-    if (m.kind != MentionKind::kActor || a.role.empty() || !a.country.empty() || !a.org.empty()) {
-      continue;
-    }
-    a.country = country;
-    a.code = CodeOf(a);
-  }
 }
 
 }  // namespace vigie::actors

@@ -38,7 +38,6 @@ class Recognizer {
   struct Unit;
   std::vector<Unit> Units(const text::Sentence& s, const DocContext& ctx) const;
   uint32_t Resolve(const Unit& u, const DocContext& ctx) const;
-  static void InheritLocativeCountry(std::vector<Mention>* mentions);
 
   const Gazetteer& g_;
 };

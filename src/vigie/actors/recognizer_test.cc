@@ -145,7 +145,9 @@ TEST_F(RecognizerTest, ABareRoleTakesTheCountryOfTheSentencesLocation) {
   EXPECT_EQ(m[1].text, "l'armée");
   EXPECT_EQ(m[1].actor.code, "MLIMIL");
   for (const Mention& r : Find("L'armée a repoussé une attaque près de Gao et en Algérie.", "fr")) {
-    if (r.kind == MentionKind::kActor) EXPECT_EQ(r.actor.code, "MIL");
+    if (r.kind == MentionKind::kActor) {
+      EXPECT_EQ(r.actor.code, "MIL");
+    }
   }
   auto owned = Find("Au Mali, l'armée russe a repoussé une attaque.", "fr");
   ASSERT_EQ(owned.size(), 2u);
@@ -178,7 +180,9 @@ TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
                                "According to a Gao report, "
                                "Russia left."}) {
     for (const Mention& m : Find(sentence, "en")) {
-      if (m.kind == MentionKind::kPlace) EXPECT_FALSE(m.locative) << sentence;
+      if (m.kind == MentionKind::kPlace) {
+        EXPECT_FALSE(m.locative) << sentence;
+      }
     }
   }
   auto capital = Find("Le ministre est arrivé à Alger.", "fr");
