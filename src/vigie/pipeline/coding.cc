@@ -47,8 +47,7 @@ Result<std::unique_ptr<CodingPipeline>> CodingPipeline::Open(const std::string& 
       p->fr_, events::Dictionary::Load(data_dir + "/events", "fr", *p->cameo_, warnings));
   VIGIE_ASSIGN_OR_RETURN(
       p->en_, events::Dictionary::Load(data_dir + "/events", "en", *p->cameo_, warnings));
-  p->recognizer_ = std::make_unique<actors::Recognizer>(*p->gazetteer_);
-  p->coder_ = std::make_unique<events::Coder>(*p->fr_, *p->en_, *p->cameo_);
+  p->Connect();
   return p;
 }
 
@@ -59,9 +58,13 @@ Result<std::unique_ptr<CodingPipeline>> CodingPipeline::Fork() const {
   p->cameo_ = cameo_;
   p->fr_ = fr_;
   p->en_ = en_;
-  p->recognizer_ = std::make_unique<actors::Recognizer>(*p->gazetteer_);
-  p->coder_ = std::make_unique<events::Coder>(*p->fr_, *p->en_, *p->cameo_);
+  p->Connect();
   return p;
+}
+
+void CodingPipeline::Connect() {
+  recognizer_ = std::make_unique<actors::Recognizer>(*gazetteer_);
+  coder_ = std::make_unique<events::Coder>(*fr_, *en_, *cameo_);
 }
 
 CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOptions& options,

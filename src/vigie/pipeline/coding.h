@@ -64,6 +64,8 @@ class CodingPipeline {
 
  private:
   CodingPipeline() = default;
+  // Builds the recognizer and coder over the loaded gazetteer, dictionaries and table.
+  void Connect();
   std::unique_ptr<text::Analyzer> analyzer_;
   std::shared_ptr<const actors::Gazetteer> gazetteer_;
   std::shared_ptr<const events::CameoTable> cameo_;
