@@ -281,8 +281,10 @@ void DocumentReader::Impl::Finish(const RawRecord& record, std::string_view html
     std::string detected = body.empty() ? "" : text::DetectLanguage(body, hint).code;
     doc->lang = !detected.empty() ? detected : text::LanguageFromTag(html_lang);
   }
-  for (Paragraph& p : doc->paragraphs) {
-    p.lang = text::DetectLanguage(p.text, doc->lang.empty() ? hint : doc->lang).code;
+  if (options.paragraph_languages) {
+    for (Paragraph& p : doc->paragraphs) {
+      p.lang = text::DetectLanguage(p.text, doc->lang.empty() ? hint : doc->lang).code;
+    }
   }
 
   std::string date_lang = doc->lang.empty() ? hint : doc->lang;

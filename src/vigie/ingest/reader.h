@@ -19,6 +19,9 @@ struct ReadOptions {
   std::string lang_hint;
   // Format to assume for stdin ("-") and files whose format cannot be told; kUnknown = sniff.
   Format stdin_format = Format::kUnknown;
+  // Detect each paragraph's language (Paragraph::lang) as well as the document's. `vigie
+  // extract` shows it; ingest, which codes a document in one language, skips the cost.
+  bool paragraph_languages = true;
 };
 
 // A record read from its file but not yet extracted (see DocumentReader::ReadRecords).

@@ -29,7 +29,6 @@
 #include "vigie/base/strings.h"
 #include "vigie/base/utf8.h"
 #include "vigie/text/dates.h"
-#include "vigie/text/language.h"
 #include "vigie/text/normalize.h"
 
 namespace vigie::ingest {
@@ -819,7 +818,6 @@ void ExtractText(std::string_view text, Document* doc) {
       }
     }
   }
-  for (Paragraph& p : doc->paragraphs) p.lang = text::DetectLanguage(p.text, doc->lang).code;
 }
 
 }  // namespace vigie::ingest

@@ -149,6 +149,7 @@ IngestStats IngestPaths(const std::vector<std::string>& paths, const IngestOptio
   ingest::ReadOptions read;
   read.lang_hint = options.lang_hint;
   read.stdin_format = ingest::Format::kJsonl;
+  read.paragraph_languages = false;
 
   std::vector<std::thread> coding;
   for (CodingPipeline* pipeline : coders) {
