@@ -52,11 +52,6 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     // Names not matched: "Bourrita" (Bourita misspelt), Andrii Yusov (GUR spokesman).
     {"seeds-s1-01", "le MAE Bourrita"},
     {"seeds-s2-37", "Andrii Yusov"},
-    // Names inside a hyphenated token ("Alger-Moscou", "USA-Otan"): the token is not split.
-    {"seeds-s1-02", "Alger"},
-    {"seeds-s1-02", "Moscou"},
-    {"seeds-s1-15", "USA"},
-    {"seeds-s1-15", "Otan"},
     // Capital after "à" read as a place where it is the government ("tourner le dos à
     // Alger"): after "à", a town is far more often where than whom.
     {"seeds-s1-04", "Alger", 2},

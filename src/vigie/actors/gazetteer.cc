@@ -163,17 +163,57 @@ void Gazetteer::AddTsv(std::string_view tsv, const std::string& source,
   }
 }
 
+namespace {
+
+// Folded token sequences under which an entry is found. The tokenizer splits a hyphen
+// between two capitalised parts ("Guinée-Bissau", "Al-Qaïda") and keeps it otherwise
+// ("al-Qaïda", "guinée-bissau"), so a hyphenated name is indexed both ways, whatever the
+// case it is written in.
+std::vector<std::vector<std::string>> Spellings(const std::vector<text::Token>& tokens,
+                                                size_t skip) {
+  std::vector<std::string> as_written, joined, split;
+  for (size_t k = skip; k < tokens.size(); ++k) {
+    const std::string& norm = tokens[k].norm;
+    as_written.push_back(norm);
+    const bool glued = k > skip && tokens[k - 1].end == tokens[k].begin;
+    if (glued && (norm == "-" || (!joined.empty() && joined.back().ends_with('-')))) {
+      joined.back() += norm;
+    } else {
+      joined.push_back(norm);
+    }
+    for (size_t b = 0;;) {
+      size_t h = norm.find('-', b + 1);
+      if (h == std::string::npos || h + 1 >= norm.size()) {
+        split.push_back(norm.substr(b));
+        break;
+      }
+      split.push_back(norm.substr(b, h - b));
+      split.push_back("-");
+      b = h + 1;
+    }
+  }
+  std::vector<std::vector<std::string>> out{std::move(as_written)};
+  for (auto* v : {&joined, &split}) {
+    if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+}  // namespace
+
 void Gazetteer::Add(Entry e) {
-  std::vector<std::string> norms;
   auto tokens = text::Tokenize(e.form);
   size_t skip = 0;
-  while (tokens.size() - skip > 1 && IsLeadingArticle(tokens[skip].norm)) ++skip;
-  for (size_t k = skip; k < tokens.size(); ++k) norms.push_back(tokens[k].norm);
-  if (norms.empty()) return;
+  while (tokens.size() > skip + 1 && IsLeadingArticle(tokens[skip].norm)) ++skip;
+  if (tokens.size() <= skip) return;
   e.proper = tokens[skip].upper_initial;
   e.acronym = tokens[skip].all_upper;
   const auto id = static_cast<uint32_t>(entries_.size());
   entries_.push_back(std::move(e));
+  for (const std::vector<std::string>& norms : Spellings(tokens, skip)) Index(norms, id);
+}
+
+void Gazetteer::Index(const std::vector<std::string>& norms, uint32_t id) {
   max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(norms.size()));
   auto& phrases = index_[norms.front()];
   std::vector<std::string> tail(norms.begin() + 1, norms.end());

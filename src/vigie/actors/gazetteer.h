@@ -95,6 +95,7 @@ class Gazetteer {
     std::vector<uint32_t> entries;
   };
   void Add(Entry e);
+  void Index(const std::vector<std::string>& norms, uint32_t id);
 
   std::vector<Entry> entries_;
   std::vector<std::string> files_;

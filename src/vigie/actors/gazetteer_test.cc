@@ -33,6 +33,24 @@ TEST(GazetteerTest, LoadsValidLinesAndReportsBadOnesWithTheirLine) {
   EXPECT_NE(warnings[2].find("test.tsv:11: bad coordinates"), std::string::npos);
 }
 
+// The tokenizer splits "Al-Qaïda" (two capitalised parts) but not "al-Qaïda": a
+// hyphenated entry is found however its parts are capitalised in the text.
+TEST(GazetteerTest, HyphenatedNamesMatchWhateverTheirCase) {
+  Gazetteer g;
+  g.AddTsv(
+      "al-Qaïda\t*\tgroup\t\tAQ\tREB\tal-Qaeda\t\t\t\t\t\n"
+      "Guinée-Bissau\t*\tcountry\tGNB\t\t\tGuinea-Bissau\t\t\t\t\t\n",
+      "test.tsv", nullptr);
+  for (const char* text :
+       {"al-Qaïda", "Al-Qaïda", "AL-QAÏDA", "Guinée-Bissau", "guinée-bissau", "Guinée-bissau"}) {
+    auto toks = text::Tokenize(text);
+    std::vector<Match> m;
+    g.MatchesAt(toks, 0, &m);
+    ASSERT_EQ(m.size(), 1u) << text;
+    EXPECT_EQ(m[0].last, toks.size()) << text;
+  }
+}
+
 TEST(GazetteerTest, MatchesLongestFirstIgnoringCaseAccentsAndLeadingArticles) {
   Gazetteer g;
   g.AddTsv(kTsv, "test.tsv", nullptr);

@@ -304,7 +304,15 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       return p->last;
     }
     uint32_t e = end;
-    while (e < toks.size() && e - end < 3 && IsName(toks[e]) && !unit_at(*k, e)) ++e;
+    for (int words = 0; e < toks.size() && words < 3 && IsName(toks[e]) && !unit_at(*k, e);) {
+      ++e;
+      ++words;
+      // "Jean-Yves": a hyphen between capitalised parts is a token of its own.
+      if (e + 1 < toks.size() && toks[e].norm == "-" && toks[e].begin == toks[e - 1].end &&
+          toks[e + 1].begin == toks[e].end && IsName(toks[e + 1])) {
+        ++e;
+      }
+    }
     if (e > end) a->name = s.text.substr(toks[end].begin, toks[e - 1].end - toks[end].begin);
     return e;
   };

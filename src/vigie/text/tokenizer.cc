@@ -1,8 +1,11 @@
 // Tokenizer for French and English news: one pass over the code points, no allocation but
-// the output vector. Words keep inner hyphens and apostrophes ("Maison-Blanche",
-// "aujourd'hui"), then three splits apply, the same in both languages because neither
-// pattern occurs in the other: French elision in front ("l'", "jusqu'"), English clitics at
-// the end ("n't", "'s"), and French inverted subject pronouns at the end ("-t-elle", "-il").
+// the output vector. Words keep inner hyphens and apostrophes ("porte-parole",
+// "aujourd'hui"), except a hyphen between two capitalised parts, which is a token of its
+// own: "Alger-Moscou", "Israel-Hamas", "USA-Otan" pair two names, and compound names
+// ("Maison-Blanche", "Jean-Yves") are matched as the same three tokens. Then three splits
+// apply, the same in both languages because neither pattern occurs in the other: French
+// elision in front ("l'", "jusqu'"), English clitics at the end ("n't", "'s"), and French
+// inverted subject pronouns at the end ("-t-elle", "-il").
 
 #include <cstdint>
 #include <string_view>
@@ -110,6 +113,7 @@ size_t MatchAcronym(std::string_view s, size_t b) {
 
 // End of the word whose first letter ends at `e`.
 size_t ScanWord(std::string_view s, size_t b, size_t e) {
+  size_t part = b;  // where the current hyphen-separated part starts
   while (e < s.size()) {
     CodePoint c = At(s, e);
     if (IsWordInner(c.cls)) {
@@ -121,7 +125,10 @@ size_t ScanWord(std::string_view s, size_t b, size_t e) {
         CodePoint after = At(s, c.next);
         bool joins = after.cls == CharClass::kLetter ||
                      (c.cls == CharClass::kHyphen && after.cls == CharClass::kDigit);
+        if (joins && c.cls == CharClass::kHyphen && IsUpper(after.cp) && IsUpper(At(s, part).cp))
+          break;
         if (joins) {
+          if (c.cls == CharClass::kHyphen) part = c.next;
           e = after.next;
           continue;
         }
