@@ -64,8 +64,6 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s2-28", "des groupuscules des services ukrainiens"},
     {"seeds-s2-28", "forces rebelles des mouvements armés alliés pour la défense de l’Azawad"},
     {"seeds-s2-29", "une brigade des agents paramilitaires des services ukrainiens"},
-    {"seeds-s2-33", "les combattants du Cadre stratégique pour la défense du peuple de l’Azawad"},
-    {"seeds-s2-33", "plusieurs mouvements armés indépendantistes touareg"},
     {"seeds-s2-37", "le service de renseignement militaire de l’Ukraine"},
     {"seeds-s2-38", "forces armées de l’Azawad"},
     // Demonym + noun that is no role: "criminels de guerre russes" (MIL), "nos amis
@@ -73,12 +71,10 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s1-08", "nos amis algériens"},
     {"seeds-s2-37", "les criminels de guerre russes"},
     // Needs context: "au royaume" (Morocco, named just before), "les rebelles" (the Azawad
-    // rebels of the article), "sous pression américaine" (demonym as agent), Tin Zaouatine
-    // "collée aux frontières algériennes" is the Malian town (the gazetteer ranks DZA first).
+    // rebels of the article), "sous pression américaine" (demonym as agent).
     {"seeds-s1-17", "royaume"},
     {"seeds-s2-37", "les rebelles"},
     {"seeds-s2-29", "américaine"},
-    {"seeds-s2-33", "Tin Zaouatine"},
 };
 
 // ---------------------------------------------------------------------------------------

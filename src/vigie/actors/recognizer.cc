@@ -54,6 +54,12 @@ bool IsStanceNoun(const Token& t) {
                       "part",           "emissaire",    "envoye",     "influence",  "silence"});
 }
 
+// Nouns of a country's ground: "les frontières algériennes", "le sol malien", "Algerian
+// territory" say where, not who.
+bool IsTerritoryNoun(const Token& t) {
+  return In(t.lemma, {"frontiere", "territoire", "sol", "border", "territory", "soil"});
+}
+
 // French verbs of being, staying or going somewhere: after them "au Mali" is where ("est au
 // Burkina", "déployés au Mali", "se rendre au Niger"), not to whom as after "livrer".
 bool IsWhereVerb(const Token& t) {
@@ -229,7 +235,48 @@ std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
       }
     }
   }
+  // "Tin Zaouatine, une localité collée aux frontières algériennes", "Tlemcen, near the
+  // Moroccan border": a place said to be near a country's border is on the other side of it,
+  // so an ambiguous name takes its reading outside that country.
+  for (size_t k = 0; k < units.size(); ++k) {
+    Unit& u = units[k];
+    const Entry& chosen = g_.entry(u.chosen);
+    if (chosen.type != EntryType::kPlace) continue;
+    std::string_view across = BorderCountry(toks, units, k);
+    if (across != chosen.country) continue;
+    const Entry* best = nullptr;
+    for (uint32_t id : u.entries) {
+      const Entry& e = g_.entry(id);
+      if (e.type == EntryType::kPlace && !e.country.empty() && e.country != across &&
+          (best == nullptr || e.rank > best->rank)) {
+        best = &e;
+        u.chosen = id;
+      }
+    }
+  }
   return units;
+}
+
+std::string_view Recognizer::BorderCountry(const std::vector<Token>& toks,
+                                           const std::vector<Unit>& units, size_t k) const {
+  constexpr uint32_t kReach = 10;  // tokens after the place: its apposition
+  const uint32_t from = units[k].last;
+  for (uint32_t t = from; t < toks.size() && t < from + kReach; ++t) {
+    if (In(toks[t].norm, {".", ";", ":", "!", "?"})) break;
+    if (!In(toks[t].lemma, {"frontiere", "border", "frontier"})) continue;
+    for (size_t j = k + 1; j < units.size() && units[j].first <= t + 3; ++j) {
+      const Unit& c = units[j];
+      const Entry& e = g_.entry(c.chosen);
+      if (e.type != EntryType::kDemonym && e.type != EntryType::kCountry) continue;
+      // "frontières algériennes", "Algerian border", "frontière avec le Mali", "border
+      // with Mali"
+      const bool before = c.last == t && e.type == EntryType::kDemonym;
+      const bool after = c.first > t;
+      if (before || after) return e.country;
+    }
+    break;
+  }
+  return {};
 }
 
 void Recognizer::Prime(const text::Sentence& s, DocContext* ctx) const {
@@ -437,14 +484,19 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         // As an adjective it says whose the thing is: "des entreprises chinoises", "une
         // attaque israélienne", "Ukrainian drones" belong to that country. Such a phrase is
         // not always an agent, but the coder only takes it where a pattern wants an actor.
+        // A noun of ground makes the phrase a place: "les frontières algériennes".
         if (ctx.lang == "fr") {
           if (u.first >= 2 && u.first - 1 >= covered && IsHeadNoun(toks[u.first - 1]) &&
               IsDeterminer(toks[u.first - 2])) {
-            emit(u.first - 1, u.last, std::move(a), MentionKind::kActor, e);
+            const bool ground = IsTerritoryNoun(toks[u.first - 1]);
+            emit(u.first - 1, u.last, ground ? place_of(e) : std::move(a),
+                 ground ? MentionKind::kPlace : MentionKind::kActor, e);
           }
         } else if (u.last < toks.size() && IsHeadNoun(toks[u.last]) &&
                    !toks[u.last].upper_initial && !unit_at(k, u.last)) {
-          emit(u.first, u.last + 1, std::move(a), MentionKind::kActor, e);
+          const bool ground = IsTerritoryNoun(toks[u.last]);
+          emit(u.first, u.last + 1, ground ? place_of(e) : std::move(a),
+               ground ? MentionKind::kPlace : MentionKind::kActor, e);
         }
         break;
       }

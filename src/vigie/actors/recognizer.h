@@ -7,6 +7,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +39,9 @@ class Recognizer {
   struct Unit;
   std::vector<Unit> Units(const text::Sentence& s, const DocContext& ctx) const;
   uint32_t Resolve(const Unit& u, const DocContext& ctx) const;
+  // The country whose border the apposition of place unit `k` says it is near, or "".
+  std::string_view BorderCountry(const std::vector<text::Token>& toks,
+                                 const std::vector<Unit>& units, size_t k) const;
 
   const Gazetteer& g_;
 };

@@ -190,6 +190,38 @@ TEST_F(RecognizerTest, OnlyPlacesIntroducedAsLocationsAreLocative) {
   EXPECT_TRUE(capital[1].locative);
 }
 
+// A place near a country's border is on the other side: Gao is in Burkina Faso by rank, but
+// "near the Burkinabe border" it is Mali's.
+TEST_F(RecognizerTest, APlaceNearACountrysBorderIsOutsideIt) {
+  gazetteer_.AddTsv(
+      "burkinabè\tfr\tdemonym\tBFA\t\t\tBurkina Faso\t\t\t\t\t\n"
+      "Burkinabe\ten\tdemonym\tBFA\t\t\tBurkina Faso\t\t\t\t\t\n",
+      "test.tsv", nullptr);
+  for (const char* sentence : {"Les combats ont eu lieu à Gao, une ville proche de la frontière "
+                               "avec le Burkina Faso.",
+                               "Les combats ont eu lieu à Gao, près de la frontière burkinabè."}) {
+    auto m = Find(sentence, "fr");
+    ASSERT_GE(m.size(), 1u) << sentence;
+    EXPECT_EQ(m[0].text, "Gao");
+    EXPECT_EQ(m[0].actor.country, "MLI") << sentence;
+  }
+  EXPECT_EQ(Find("Fighting near Gao, close to the Burkinabe border.", "en")[0].actor.country,
+            "MLI");
+  EXPECT_EQ(Find("Les combats ont eu lieu à Gao ; la frontière burkinabè est fermée.", "fr")
+                .at(0)
+                .actor.country,
+            "BFA");
+}
+
+// "le territoire algérien" is ground, not an agent.
+TEST_F(RecognizerTest, ADemonymAfterANounOfGroundIsAPlace) {
+  auto m = Find("Une région située sur le territoire algérien.", "fr");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].text, "le territoire algérien");
+  EXPECT_EQ(m[0].kind, MentionKind::kPlace);
+  EXPECT_EQ(m[0].actor.country, "DZA");
+}
+
 TEST_F(RecognizerTest, ACountryThatLocatesAPlaceIsAPlace) {
   auto m = Find("Des combats ont eu lieu près de Gao au Mali.", "fr");
   ASSERT_EQ(m.size(), 2u);
