@@ -57,14 +57,11 @@ constexpr KnownFailure kKnownSeedFailures[] = {
     {"seeds-s1-04", "Alger", 2},
     // Country after "du" read as an actor where it is a place ("retirer ses forces du Mali").
     {"seeds-s1-22", "Mali"},
-    // Role phrase cut short: the complement that gives the country or group is left out
-    // ("les combattants [du Cadre stratégique…]" whose long
-    // name the gazetteer lacks, "services ukrainiens" without its head "agents"...).
+    // Rebels named without their country: "les touaregs indépendantistes", "forces
+    // rebelles des mouvements armés … de l'Azawad"; "forces armées de l'Azawad" read as
+    // the army of a place (MIL) where the Azawad is the rebels' land.
     {"seeds-s2-27", "les touaregs indépendantistes"},
-    {"seeds-s2-28", "des groupuscules des services ukrainiens"},
     {"seeds-s2-28", "forces rebelles des mouvements armés alliés pour la défense de l’Azawad"},
-    {"seeds-s2-29", "une brigade des agents paramilitaires des services ukrainiens"},
-    {"seeds-s2-37", "le service de renseignement militaire de l’Ukraine"},
     {"seeds-s2-38", "forces armées de l’Azawad"},
     // Demonym + noun that is no role: "criminels de guerre russes" (MIL), "nos amis
     // algériens" (GOV).

@@ -444,6 +444,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         // militaires", "le président"; "la coopération militaire" names no one), or as an
         // English plural ("rebels attacked", "police arrested").
         const bool bare = a.country.empty() && a.org.empty() && end == u.last;
+        if (bare && e.rank < 0) break;  // a role only with an owner ("les services ukrainiens")
         const Token& head = toks[end - 1];
         const bool noun = (u.first > 0 && IsDeterminer(toks[u.first - 1])) ||
                           (ctx.lang != "fr" && (head.norm == "police" ||

@@ -213,6 +213,19 @@ TEST_F(RecognizerTest, APlaceNearACountrysBorderIsOutsideIt) {
             "BFA");
 }
 
+// A role with a negative rank needs an owner: "les services russes" are spies, "les
+// services" alone nobody.
+TEST_F(RecognizerTest, ARoleOnlyWithAnOwnerIsNoActorAlone) {
+  gazetteer_.AddTsv(
+      "services\tfr\trole\t\t\tSPY\tintelligence services\t\t\t\t\t-1\n"
+      "russes\tfr\tdemonym\tRUS\t\t\tRussia\t\t\t\t\t\n",
+      "test.tsv", nullptr);
+  auto owned = Find("Les services russes ont été accusés.", "fr");
+  ASSERT_EQ(owned.size(), 1u);
+  EXPECT_EQ(owned[0].actor.code, "RUSSPY");
+  EXPECT_TRUE(Find("Les services ont été accusés.", "fr").empty());
+}
+
 // "le territoire algérien" is ground, not an agent.
 TEST_F(RecognizerTest, ADemonymAfterANounOfGroundIsAPlace) {
   auto m = Find("Une région située sur le territoire algérien.", "fr");
