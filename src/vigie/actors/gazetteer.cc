@@ -172,6 +172,13 @@ namespace {
 std::vector<std::vector<std::string>> Spellings(const std::vector<text::Token>& tokens,
                                                 size_t skip) {
   std::vector<std::string> as_written, joined, split;
+  const bool hyphenated =
+      std::any_of(tokens.begin() + static_cast<ptrdiff_t>(skip), tokens.end(),
+                  [](const text::Token& t) { return t.norm.find('-') != std::string::npos; });
+  if (!hyphenated) {  // most names: one spelling, and no copies at load time
+    for (size_t k = skip; k < tokens.size(); ++k) as_written.push_back(tokens[k].norm);
+    return {std::move(as_written)};
+  }
   for (size_t k = skip; k < tokens.size(); ++k) {
     const std::string& norm = tokens[k].norm;
     as_written.push_back(norm);

@@ -241,7 +241,7 @@ std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
   for (size_t k = 0; k < units.size(); ++k) {
     Unit& u = units[k];
     const Entry& chosen = g_.entry(u.chosen);
-    if (chosen.type != EntryType::kPlace) continue;
+    if (chosen.type != EntryType::kPlace || u.entries.size() < 2) continue;  // nothing to choose
     std::string_view across = BorderCountry(toks, units, k);
     if (across != chosen.country) continue;
     const Entry* best = nullptr;
@@ -486,18 +486,19 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         // attaque israélienne", "Ukrainian drones" belong to that country. Such a phrase is
         // not always an agent, but the coder only takes it where a pattern wants an actor.
         // A noun of ground makes the phrase a place: "les frontières algériennes".
+        auto emit_with_noun = [&](uint32_t first, uint32_t last, const Token& head) {
+          const bool ground = IsTerritoryNoun(head);
+          emit(first, last, ground ? place_of(e) : std::move(a),
+               ground ? MentionKind::kPlace : MentionKind::kActor, e);
+        };
         if (ctx.lang == "fr") {
           if (u.first >= 2 && u.first - 1 >= covered && IsHeadNoun(toks[u.first - 1]) &&
               IsDeterminer(toks[u.first - 2])) {
-            const bool ground = IsTerritoryNoun(toks[u.first - 1]);
-            emit(u.first - 1, u.last, ground ? place_of(e) : std::move(a),
-                 ground ? MentionKind::kPlace : MentionKind::kActor, e);
+            emit_with_noun(u.first - 1, u.last, toks[u.first - 1]);
           }
         } else if (u.last < toks.size() && IsHeadNoun(toks[u.last]) &&
                    !toks[u.last].upper_initial && !unit_at(k, u.last)) {
-          const bool ground = IsTerritoryNoun(toks[u.last]);
-          emit(u.first, u.last + 1, ground ? place_of(e) : std::move(a),
-               ground ? MentionKind::kPlace : MentionKind::kActor, e);
+          emit_with_noun(u.first, u.last + 1, toks[u.last]);
         }
         break;
       }
