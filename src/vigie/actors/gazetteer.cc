@@ -123,7 +123,10 @@ void Gazetteer::AddTsv(std::string_view tsv, const std::string& source,
       warn(line_no, "lang must be fr, en or *, not '" + e.lang + "'");
       continue;
     }
-    if (!ParseType(cols[2], &e.type)) {
+    if (cols[2] == "relation") {
+      e.type = EntryType::kRole;
+      e.relation = true;
+    } else if (!ParseType(cols[2], &e.type)) {
       warn(line_no, "unknown type '" + std::string(cols[2]) + "'");
       continue;
     }
@@ -206,6 +209,28 @@ std::vector<std::vector<std::string>> Spellings(const std::vector<text::Token>& 
   return out;
 }
 
+// The key under which people's names are also indexed: y read as i and doubled letters
+// single, the two ways transliterations of one name differ most ("Bourrita"/"Bourita",
+// "Zelenskiy"/"Zelensky", "Tebbounne"/"Tebboune").
+std::string SpellingKey(std::string_view norm) {
+  std::string key;
+  key.reserve(norm.size());
+  for (char c : norm) {
+    if (c == 'y') c = 'i';
+    if (key.empty() || key.back() != c) key.push_back(c);
+  }
+  return key;
+}
+
+// Words of an official name that say the state is a monarchy or a theocracy, so that "le
+// royaume" or "the Islamic Republic" can stand for it. "République" or "State" alone say
+// nothing: most states are one.
+bool IsKindOfStateWord(std::string_view norm) {
+  return str::In(norm,
+                 {"royaume", "kingdom", "emirat", "emirate", "sultanat", "sultanate", "principaute",
+                  "principality", "grand-duche", "duche", "duchy", "islamique", "islamic"});
+}
+
 }  // namespace
 
 void Gazetteer::Add(Entry e) {
@@ -216,13 +241,35 @@ void Gazetteer::Add(Entry e) {
   e.proper = tokens[skip].upper_initial;
   e.acronym = tokens[skip].all_upper;
   const auto id = static_cast<uint32_t>(entries_.size());
+  const EntryType type = e.type;
   entries_.push_back(std::move(e));
-  for (const std::vector<std::string>& norms : Spellings(tokens, skip)) Index(norms, id);
+  for (std::vector<std::string>& norms : Spellings(tokens, skip)) {
+    max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(norms.size()));
+    Index(norms, id, &index_);
+    if (type == EntryType::kPerson) {
+      for (std::string& n : norms) n = SpellingKey(n);
+      Index(norms, id, &person_variants_);
+    }
+  }
+  if (type == EntryType::kCountry) IndexDescription(tokens, skip, id);
 }
 
-void Gazetteer::Index(const std::vector<std::string>& norms, uint32_t id) {
-  max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(norms.size()));
-  auto& phrases = index_[norms.front()];
+void Gazetteer::IndexDescription(const std::vector<text::Token>& tokens, size_t skip, uint32_t id) {
+  std::vector<std::string> words;  // the words before the first "de"/"of"
+  bool kind_of_state = false;
+  for (size_t k = skip; k < tokens.size(); ++k) {
+    const std::string& norm = tokens[k].norm;
+    if (str::In(norm, {"de", "du", "d'", "des", "of"})) {
+      if (kind_of_state) Index(words, id, &state_descriptions_);
+      return;
+    }
+    kind_of_state = kind_of_state || IsKindOfStateWord(norm);
+    words.push_back(norm);
+  }
+}
+
+void Gazetteer::Index(const std::vector<std::string>& norms, uint32_t id, PhraseIndex* index) {
+  auto& phrases = (*index)[norms.front()];
   std::vector<std::string> tail(norms.begin() + 1, norms.end());
   for (auto& ph : phrases) {
     if (ph.tail == tail) {
@@ -235,20 +282,41 @@ void Gazetteer::Index(const std::vector<std::string>& norms, uint32_t id) {
   phrases.insert(pos, Phrase{std::move(tail), {id}});
 }
 
-void Gazetteer::MatchesAt(std::span<const text::Token> tokens, uint32_t i,
-                          std::vector<Match>* out) const {
-  auto it = index_.find(std::string_view(tokens[i].norm));
-  if (it == index_.end()) return;
+void Gazetteer::MatchIn(const PhraseIndex& index, std::span<const text::Token> tokens, uint32_t i,
+                        bool variants, std::vector<Match>* out) {
+  // A variant is a name: its first and last words capitalised and four letters or more.
+  auto is_name_end = [&](uint32_t k) {
+    return tokens[k].upper_initial && tokens[k].norm.size() >= 4;
+  };
+  auto same = [&](uint32_t k, const std::string& indexed) {
+    return variants ? SpellingKey(tokens[k].norm) == indexed : tokens[k].norm == indexed;
+  };
+  if (variants && !is_name_end(i)) return;
+  auto it = variants ? index.find(SpellingKey(tokens[i].norm))
+                     : index.find(std::string_view(tokens[i].norm));
+  if (it == index.end()) return;
   for (const auto& ph : it->second) {
     if (i + 1 + ph.tail.size() > tokens.size()) continue;
     bool ok = true;
-    for (size_t k = 0; k < ph.tail.size() && ok; ++k) {
-      ok = tokens[i + 1 + k].norm == ph.tail[k];
-    }
-    if (ok) {
-      out->push_back(Match{i, static_cast<uint32_t>(i + 1 + ph.tail.size()), ph.entries});
-    }
+    for (size_t k = 0; k < ph.tail.size() && ok; ++k) ok = same(i + 1 + k, ph.tail[k]);
+    const auto last = static_cast<uint32_t>(i + 1 + ph.tail.size());
+    if (ok && (!variants || is_name_end(last - 1))) out->push_back(Match{i, last, ph.entries});
   }
+}
+
+void Gazetteer::MatchesAt(std::span<const text::Token> tokens, uint32_t i,
+                          std::vector<Match>* out) const {
+  MatchIn(index_, tokens, i, /*variants=*/false, out);
+}
+
+void Gazetteer::PersonVariantsAt(std::span<const text::Token> tokens, uint32_t i,
+                                 std::vector<Match>* out) const {
+  MatchIn(person_variants_, tokens, i, /*variants=*/true, out);
+}
+
+void Gazetteer::StateDescriptionsAt(std::span<const text::Token> tokens, uint32_t i,
+                                    std::vector<Match>* out) const {
+  MatchIn(state_descriptions_, tokens, i, /*variants=*/false, out);
 }
 
 uint32_t Gazetteer::TailAt(std::string_view head, std::span<const text::Token> tokens,

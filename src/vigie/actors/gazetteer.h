@@ -45,6 +45,11 @@ struct Entry {
   std::string from;  // "YYYY-MM-DD" or ""
   std::string to;
   int64_t rank = 0;
+  // A relation word ("ami", "partenaire", "homologue", "counterpart", type `relation` in the
+  // files): a role whose holder is the other party of the relation. Its owner is the
+  // demonym beside it ("nos amis algériens" are Algeria's), never a "de" complement ("les
+  // alliés de la Russie" are not Russia), and alone it names nobody.
+  bool relation = false;
   bool proper = false;     // the form starts with a capital: the text must too
   bool acronym = false;    // the form is all capitals ("UA", "US"): the text must be too
   uint32_t file_line = 0;  // for --explain and error messages
@@ -77,6 +82,21 @@ class Gazetteer {
   // Every match starting at token `i` (longest first), entries filtered by nothing.
   void MatchesAt(std::span<const text::Token> tokens, uint32_t i, std::vector<Match>* out) const;
 
+  // Spellings of a known person's name that differ from the gazetteer's only in doubled
+  // letters or y/i ("Bourrita" for Bourita, "Zelenskiy" for Zelensky), as transliterated
+  // names are written in the news: matches of person entries at token `i`, longest first.
+  // Only capitalised words of four letters or more take part.
+  void PersonVariantsAt(std::span<const text::Token> tokens, uint32_t i,
+                        std::vector<Match>* out) const;
+
+  // Descriptions of a kind of state that stand for a country named elsewhere: "le royaume",
+  // "the kingdom", "l'émirat", "la République islamique". Derived from the official names
+  // of the country entries ("Royaume du Maroc", "Kingdom of Morocco", "Islamic Republic of
+  // Iran"): the words before the "de"/"of" when they say monarchy or theocracy. Matches at
+  // token `i`, each with the country entries of every state so described.
+  void StateDescriptionsAt(std::span<const text::Token> tokens, uint32_t i,
+                           std::vector<Match>* out) const;
+
   // A phrase whose first word is `head` continued by tokens[start...]: how a role split by a
   // demonym resumes ("ministre" + "russe" + "des Affaires étrangères"). Returns the number
   // of tokens matched after `start` (0 when none) and the phrase's entries in `entries`.
@@ -94,13 +114,19 @@ class Gazetteer {
     std::vector<std::string> tail;  // folded tokens after the first
     std::vector<uint32_t> entries;
   };
+  using PhraseIndex = str::StringMap<std::vector<Phrase>>;
   void Add(Entry e);
-  void Index(const std::vector<std::string>& norms, uint32_t id);
+  void IndexDescription(const std::vector<text::Token>& tokens, size_t skip, uint32_t id);
+  static void Index(const std::vector<std::string>& norms, uint32_t id, PhraseIndex* index);
+  static void MatchIn(const PhraseIndex& index, std::span<const text::Token> tokens, uint32_t i,
+                      bool variants, std::vector<Match>* out);
 
   std::vector<Entry> entries_;
   std::vector<std::string> files_;
   // First folded token -> phrases starting with it, longest tail first.
-  str::StringMap<std::vector<Phrase>> index_;
+  PhraseIndex index_;
+  PhraseIndex person_variants_;     // people's names by SpellingKey
+  PhraseIndex state_descriptions_;  // "royaume", "islamic republic" -> country entries
   uint32_t max_tokens_ = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "vigie/actors/gazetteer.h"
 
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "testutil.h"
@@ -127,6 +129,68 @@ TEST(GazetteerTest, MissingDirectoryIsAClearError) {
   auto g = Gazetteer::Load("/nonexistent/gazetteer");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("/nonexistent/gazetteer"), std::string::npos);
+}
+
+TEST(GazetteerTest, RelationWordsAreRolesMarkedAsRelations) {
+  Gazetteer g;
+  std::vector<std::string> warnings;
+  g.AddTsv("amis\tfr\trelation\t\t\tGOV\tfriends\t\t\t\t\t\n", "test.tsv", &warnings);
+  EXPECT_TRUE(warnings.empty());
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g.entry(0).type, EntryType::kRole);
+  EXPECT_TRUE(g.entry(0).relation);
+}
+
+// Transliterations differ in doubled letters and y/i: people's names are found under both,
+// but only as capitalised words, and other entries never.
+TEST(GazetteerTest, PeoplesNamesAreFoundDespiteDoubledLettersAndYForI) {
+  Gazetteer g;
+  g.AddTsv(
+      "Nasser Bourita\t*\tperson\tMAR\t\tGOV\tNasser Bourita\t\t\t2017-04-05\t\t\n"
+      "Bourita\t*\tperson\tMAR\t\tGOV\tNasser Bourita\t\t\t2017-04-05\t\t\n"
+      "Zelensky\t*\tperson\tUKR\t\tGOV\tVolodymyr Zelensky\t\t\t2019-05-20\t\t\n"
+      "Tripoli\t*\tplace\tLBY\t\t\tTripoli\t32.9\t13.2\t\t\t1000000\n",
+      "test.tsv", nullptr);
+  auto found = [&](const char* text) {
+    auto toks = text::Tokenize(text);
+    std::vector<Match> m;
+    g.PersonVariantsAt(toks, 0, &m);
+    return m.empty() ? 0u : m.front().last;
+  };
+  EXPECT_EQ(found("Bourrita a dit"), 1u);
+  EXPECT_EQ(found("Nasser Bourrita a dit"), 2u);
+  EXPECT_EQ(found("Zelenskiy a dit"), 1u);
+  EXPECT_EQ(found("Zelenskyy a dit"), 1u);
+  EXPECT_EQ(found("bourrita a dit"), 0u);  // not a name
+  EXPECT_EQ(found("Trippoli a dit"), 0u);  // a place, not a person
+}
+
+// "Royaume du Maroc", "Kingdom of Morocco" and "République islamique d'Iran" make "royaume",
+// "kingdom" and "république islamique" stand for those states; "République de Tunisie" does
+// not make "république" stand for Tunisia.
+TEST(GazetteerTest, StateDescriptionsComeFromOfficialNames) {
+  Gazetteer g;
+  g.AddTsv(
+      "Royaume du Maroc\tfr\tcountry\tMAR\t\t\tMorocco\t\t\t\t\t100\n"
+      "Kingdom of Morocco\t*\tcountry\tMAR\t\t\tMorocco\t\t\t\t\t100\n"
+      "Royaume d'Espagne\tfr\tcountry\tESP\t\t\tSpain\t\t\t\t\t100\n"
+      "République islamique d'Iran\tfr\tcountry\tIRN\t\t\tIran\t\t\t\t\t100\n"
+      "République de Tunisie\tfr\tcountry\tTUN\t\t\tTunisia\t\t\t\t\t100\n",
+      "test.tsv", nullptr);
+  auto countries = [&](const char* text) {
+    auto toks = text::Tokenize(text);
+    std::vector<Match> m;
+    g.StateDescriptionsAt(toks, 0, &m);
+    std::set<std::string> out;
+    for (const Match& match : m) {
+      for (uint32_t e : match.entries) out.insert(g.entry(e).country);
+    }
+    return out;
+  };
+  EXPECT_EQ(countries("royaume"), (std::set<std::string>{"ESP", "MAR"}));
+  EXPECT_EQ(countries("kingdom"), (std::set<std::string>{"MAR"}));
+  EXPECT_EQ(countries("république islamique"), (std::set<std::string>{"IRN"}));
+  EXPECT_TRUE(countries("république").empty());
 }
 
 }  // namespace
