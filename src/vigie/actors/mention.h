@@ -20,6 +20,14 @@ struct Actor {
   const std::string& Key() const { return country.empty() ? org : country; }
 };
 
+// The CAMEO-style code of `a`: country + role ("RUSGOV"), else the org ("NATO"), else the
+// bare role.
+inline std::string ActorCode(const Actor& a) {
+  if (!a.country.empty()) return a.country + a.role;
+  if (!a.org.empty()) return a.org;
+  return a.role;
+}
+
 struct Mention {
   MentionKind kind = MentionKind::kActor;
   uint32_t first_token = 0;  // [first_token, last_token) in Sentence::tokens
@@ -36,6 +44,10 @@ struct Mention {
   // can say where an event happened. A place name met elsewhere is often a person's or a
   // month's ("Bill Clinton", "a March 14 release"): GeoNames has towns called both.
   bool locative = false;
+  // Actors only: a bare role after a possessive ("ses forces", "their troops"). Its owner is
+  // whoever the possessive refers to, so it takes neither the sentence's location nor the
+  // document's owner of the role.
+  bool possessed = false;
   std::string entry;  // gazetteer entry that matched, for --explain
 };
 

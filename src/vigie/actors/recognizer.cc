@@ -1,110 +1,18 @@
 #include "vigie/actors/recognizer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
+#include "vigie/actors/internal/cues.h"
 #include "vigie/base/strings.h"
 
 namespace vigie::actors {
 namespace {
 
-using text::Token;
-
+using namespace internal;  // NOLINT: the cues are this file's vocabulary
 using str::In;
-
-bool IsArticle(const Token& t) { return In(t.norm, {"le", "la", "les", "l'", "the"}); }
-
-bool IsPossessive(const Token& t) {
-  return In(t.norm, {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "his", "her",
-                     "their", "our"});
-}
-
-// "le ministre des Affaires étrangères du Mali", "the president of Russia".
-bool IsOfLink(const Token& t) { return In(t.norm, {"de", "d'", "du", "des", "of"}); }
-
-bool IsDeterminer(const Token& t) {
-  return IsArticle(t) || IsPossessive(t) || t.kind == text::TokenKind::kNumber ||
-         In(t.norm, {"un",    "une", "des",       "du",   "de",    "d'",     "ce",   "cet",
-                     "cette", "ces", "plusieurs", "deux", "trois", "quatre", "cinq", "six",
-                     "dix",   "a",   "an",        "two",  "three", "several"});
-}
-
-// A noun that can head a phrase ("entreprises", "drones"), not a verb form or a function word.
-bool IsHeadNoun(const Token& t) {
-  return t.kind == text::TokenKind::kWord && !t.Has(text::kTagFunctionWord) &&
-         (t.Has(text::kTagNoun) || !t.Has(text::kTagVerb));
-}
-
-bool IsName(const Token& t) {
-  return t.kind == text::TokenKind::kWord && t.upper_initial && !t.Has(text::kTagFunctionWord);
-}
-
-// French nouns of a stance, a word or a side, whose "de" complement is who holds it: "la
-// colère de Moscou", "la position d'Alger", "à l'égard de", "au nom de", "aux côtés de".
-bool IsStanceNoun(const Token& t) {
-  return In(t.lemma, {"colere",         "position",     "reaction",   "reponse",    "decision",
-                      "soutien",        "appui",        "volonte",    "refus",      "rejet",
-                      "accusation",     "demande",      "exigence",   "menace",     "critique",
-                      "condamnation",   "proposition",  "offre",      "invitation", "diplomatie",
-                      "politique",      "strategie",    "allie",      "partenaire", "ennemi",
-                      "adversaire",     "hostilite",    "inquietude", "pression",   "ingerence",
-                      "mecontentement", "satisfaction", "intention",  "ambition",   "attitude",
-                      "avertissement",  "protestation", "riposte",    "mediation",  "initiative",
-                      "ultimatum",      "veto",         "egard",      "nom",        "cote",
-                      "part",           "emissaire",    "envoye",     "influence",  "silence"});
-}
-
-// Nouns of a country's ground: "les frontières algériennes", "le sol malien", "Algerian
-// territory" say where, not who.
-bool IsTerritoryNoun(const Token& t) {
-  return In(t.lemma, {"frontiere", "territoire", "sol", "border", "territory", "soil"});
-}
-
-// French verbs of being, staying or going somewhere: after them "au Mali" is where ("est au
-// Burkina", "déployés au Mali", "se rendre au Niger"), not to whom as after "livrer".
-bool IsWhereVerb(const Token& t) {
-  return In(t.lemma, {"etre", "rester", "vivre", "resider", "arriver", "aller", "rendre",
-                      "retourner", "rentrer", "voyager", "deployer", "stationner", "installer",
-                      "intervenir", "combattre", "operer", "sejourner"});
-}
-
-// Whether a country or capital at tokens [first, last) is where something happens rather
-// than who acts. French "à/au" before a country is usually a dative ("livrer à l'Algérie"),
-// so for countries only prepositions that cannot introduce a recipient count, and "au"
-// only where no recipient can be: after a verb of being or going, or fronted before a comma.
-bool IsLocative(const std::vector<Token>& toks, uint32_t first, uint32_t last, EntryType type) {
-  const bool then_comma = last < toks.size() && toks[last].norm == ",";
-  // A headline's topic: "Mali : Bamako suspend les rotations", "Tchad : ... investi".
-  if (first == 0)
-    return type == EntryType::kCountry && last < toks.size() && toks[last].norm == ":";
-  const Token* prev = &toks[first - 1];
-  if (IsArticle(*prev) && first >= 2) {
-    // "dans le pays", "depuis la Russie", "in the United States", "ont quitté le Mali"
-    const Token& p2 = toks[first - 2];
-    return In(p2.norm, {"dans", "depuis", "vers", "in", "inside", "across", "throughout", "within",
-                        "near", "from", "into"}) ||
-           (type == EntryType::kCountry && p2.lemma == "quitter");
-  }
-  if (In(prev->norm, {"en", "dans", "depuis", "vers", "in", "inside", "across", "throughout",
-                      "within", "near", "from", "into", "outside"})) {
-    return true;
-  }
-  if (type == EntryType::kCountry && In(prev->norm, {"au", "aux", "a"})) {
-    // "Au Soudan, l'armée...", "Des soldats sont déployés au Mali".
-    return (first == 1 && then_comma) || (first >= 2 && IsWhereVerb(toks[first - 2]));
-  }
-  if (type == EntryType::kCapital || type == EntryType::kPlace) {
-    // A capital after "de" is whose stance, word or side it is: "la colère de Moscou", "à
-    // l'égard d'Alger", "au nom de Paris" name the government, not the town.
-    if (type == EntryType::kCapital && In(prev->norm, {"de", "d'"}) && first >= 2 &&
-        IsStanceNoun(toks[first - 2])) {
-      return false;
-    }
-    // "au"/"aux" are "à le"/"à les": "au nord du Mali".
-    return In(prev->norm, {"a", "au", "aux", "de", "d'", "at", "to", "pres"});
-  }
-  return false;
-}
+using text::Token;
 
 int TypePriority(EntryType t) {
   switch (t) {
@@ -128,10 +36,11 @@ int TypePriority(EntryType t) {
   return 0;
 }
 
-std::string CodeOf(const Actor& a) {
-  if (!a.country.empty()) return a.country + a.role;
-  if (!a.org.empty()) return a.org;
-  return a.role;
+// The role a role word takes with an owner: its own, but that the armed forces or
+// government of a separatist land (a place whose entry carries a role: the Azawad) are its
+// rebels.
+const std::string& RoleOwnedBy(const Entry& owner, const Entry& role_word) {
+  return owner.type == EntryType::kPlace && !owner.role.empty() ? owner.role : role_word.role;
 }
 
 // "Au Soudan, l'armée et les FSR s'affrontent", "In Kabul, police arrested...": where the
@@ -147,11 +56,12 @@ void InheritLocativeCountry(std::vector<Mention>* mentions) {
   if (country.empty()) return;
   for (Mention& m : *mentions) {
     Actor& a = m.actor;
-    if (m.kind != MentionKind::kActor || a.role.empty() || !a.country.empty() || !a.org.empty()) {
+    if (m.kind != MentionKind::kActor || a.role.empty() || !a.country.empty() || !a.org.empty() ||
+        m.possessed) {
       continue;
     }
     a.country = country;
-    a.code = CodeOf(a);
+    a.code = ActorCode(a);
   }
 }
 
@@ -185,38 +95,76 @@ uint32_t Recognizer::Resolve(const Unit& u, const DocContext& ctx) const {
   return best_id;
 }
 
-std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s,
-                                                const DocContext& ctx) const {
+bool Recognizer::KeepNamedStates(const std::vector<Token>& toks, const DocContext& ctx,
+                                 std::vector<Match>* matches, std::vector<uint32_t>* kept) const {
+  for (Match& m : *matches) {
+    // A description ends its phrase: "du royaume de Suède" or "le royaume des cieux" go on
+    // with their own complement.
+    if (m.last < toks.size() && (IsOfLink(toks[m.last]) || toks[m.last].upper_initial)) continue;
+    // The states so described that the document names; a description only one state
+    // answers ("le royaume hachémite") needs none.
+    kept->clear();
+    for (uint32_t id : m.entries) {
+      if (ctx.countries.count(g_.entry(id).country)) kept->push_back(id);
+    }
+    const std::string& first = g_.entry(m.entries.front()).country;
+    if (kept->empty() && std::all_of(m.entries.begin(), m.entries.end(),
+                                     [&](uint32_t id) { return g_.entry(id).country == first; })) {
+      kept->assign(m.entries.begin(), m.entries.end());
+    }
+    if (kept->empty()) continue;
+    const Match chosen{m.first, m.last, *kept};
+    *matches = {chosen};
+    return true;
+  }
+  return false;
+}
+
+std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s, const DocContext& ctx,
+                                                bool guesses) const {
   std::vector<Unit> units;
   std::vector<Match> matches;
+  std::vector<uint32_t> described;  // the entries KeepNamedStates leaves
   const auto& toks = s.tokens;
-  for (uint32_t i = 0; i < toks.size();) {
-    matches.clear();
-    if (toks[i].kind == text::TokenKind::kWord || toks[i].kind == text::TokenKind::kNumber) {
-      g_.MatchesAt(toks, i, &matches);
-    }
-    bool found = false;
-    for (const Match& m : matches) {  // longest first
+  // The first of `matches` (longest first) with an entry for this language and casing.
+  // A description ("le royaume") is written in any case, whatever its entry's name.
+  auto take = [&](uint32_t i, bool any_case = false) -> bool {
+    for (const Match& m : matches) {
       Unit u{m.first, m.last, {}, 0};
       for (uint32_t id : m.entries) {
         const Entry& e = g_.entry(id);
         if (!e.AppliesTo(ctx.lang)) continue;
         // "UA" the union, not "ua"; long acronyms also in title case ("l'Otan", "l'Opep").
-        if (e.acronym && !toks[i].all_upper &&
+        if (!any_case && e.acronym && !toks[i].all_upper &&
             !(toks[i].upper_initial && toks[i].norm.size() >= 4)) {
           continue;
         }
-        if (e.proper && !toks[i].upper_initial) continue;
+        if (!any_case && e.proper && !toks[i].upper_initial) continue;
         u.entries.push_back(id);
       }
       if (u.entries.empty()) continue;
       u.chosen = Resolve(u, ctx);
-      i = u.last;
       units.push_back(std::move(u));
-      found = true;
-      break;
+      return true;
     }
-    if (!found) ++i;
+    return false;
+  };
+  for (uint32_t i = 0; i < toks.size();) {
+    matches.clear();
+    const bool word = toks[i].kind == text::TokenKind::kWord;
+    if (word || toks[i].kind == text::TokenKind::kNumber) g_.MatchesAt(toks, i, &matches);
+    bool found = take(i);
+    if (!found && guesses && word) {  // "le MAE Bourrita": a known name misspelt
+      matches.clear();
+      g_.PersonVariantsAt(toks, i, &matches);
+      found = take(i);
+    }
+    if (!found && guesses && word && i > 0 && IsStateDeterminer(toks[i - 1])) {  // "au royaume"
+      matches.clear();
+      g_.StateDescriptionsAt(toks, i, &matches);
+      found = KeepNamedStates(toks, ctx, &matches, &described) && take(i, /*any_case=*/true);
+    }
+    i = found ? units.back().last : i + 1;
   }
   // "Gao au Mali", "Kidal, Mali": an ambiguous name followed by the country it is in takes
   // that country's reading, whatever the document's other countries.
@@ -284,7 +232,7 @@ void Recognizer::Prime(const text::Sentence& s, DocContext* ctx) const {
   blank.lang = ctx->lang;
   blank.date = ctx->date;
   {
-    for (const Unit& u : Units(s, blank)) {
+    for (const Unit& u : Units(s, blank, /*guesses=*/false)) {
       std::string_view country;
       bool unambiguous = true;
       for (uint32_t id : u.entries) {
@@ -303,7 +251,7 @@ void Recognizer::Prime(const text::Sentence& s, DocContext* ctx) const {
 
 std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext& ctx) const {
   const auto& toks = s.tokens;
-  std::vector<Unit> units = Units(s, ctx);
+  std::vector<Unit> units = Units(s, ctx, /*guesses=*/true);
   std::vector<Mention> out;
   uint32_t covered = 0;  // tokens before this belong to an earlier mention
 
@@ -324,7 +272,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     m.cp_begin = toks[first].cp_begin;
     m.cp_end = toks[last - 1].cp_end;
     m.text = s.text.substr(m.begin, m.end - m.begin);
-    if (kind == MentionKind::kActor) actor.code = CodeOf(actor);
+    if (kind == MentionKind::kActor) actor.code = ActorCode(actor);
     m.actor = std::move(actor);
     if (kind == MentionKind::kPlace && e.has_coords) {
       m.lat = e.lat;
@@ -340,6 +288,52 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     if (e.type == EntryType::kCapital) a.role = "GOV";
     return a;
   };
+  // Where the next unit (`units[k]`) starts: a name read up to there stops before it.
+  auto next_unit = [&](size_t k) -> uint32_t {
+    return k < units.size() ? units[k].first : static_cast<uint32_t>(toks.size());
+  };
+  // "Andrii Yusov, le porte-parole du GUR", "the GUR spokesman, Andrii Yusov,": a name the
+  // gazetteer does not know, set off by a comma beside the role phrase just emitted, is the
+  // person who holds the role. Two words at least: one capitalised word is too often not a
+  // name.
+  auto name_in_apposition = [&](size_t k) {
+    const Mention& role = out.back();
+    if (role.actor.Key().empty()) return;
+    auto person = [&](uint32_t first, uint32_t last) {
+      Mention m = role;
+      m.first_token = first;
+      m.last_token = last;
+      m.begin = toks[first].begin;
+      m.end = toks[last - 1].end;
+      m.cp_begin = toks[first].cp_begin;
+      m.cp_end = toks[last - 1].cp_end;
+      m.text = s.text.substr(m.begin, m.end - m.begin);
+      m.actor.name = m.text;
+      return m;
+    };
+    auto two_words = [&](uint32_t first, uint32_t last) {
+      return std::count_if(toks.begin() + first, toks.begin() + last, IsName) >= 2;
+    };
+    const uint32_t f = role.first_token;
+    const uint32_t before = out.size() >= 2 ? out[out.size() - 2].last_token : 0;
+    if (f >= 3 && toks[f - 1].norm == ",") {
+      for (uint32_t b = std::max(before, f > 6 ? f - 6 : 0); b + 2 < f; ++b) {
+        if (!IsName(toks[b]) || NameEnd(toks, b, f - 1) != f - 1 || !two_words(b, f - 1)) continue;
+        if (b > 0 && IsName(toks[b - 1])) break;  // longer than a name: not one
+        out.insert(out.end() - 1, person(b, f - 1));
+        return;
+      }
+    }
+    const uint32_t l = role.last_token;
+    if (l + 2 < toks.size() && toks[l].norm == ",") {
+      const uint32_t e = NameEnd(toks, l + 1, next_unit(k));
+      if (e > l + 1 && two_words(l + 1, e) &&
+          (e == toks.size() || toks[e].kind == text::TokenKind::kPunct)) {
+        out.push_back(person(l + 1, e));
+        covered = e;
+      }
+    }
+  };
   // After a role phrase ending at `end`: a known person, or up to three capitalised words
   // of an unknown one ("le président Abdelmadjid Tebboune").
   auto absorb_person = [&](size_t* k, uint32_t end, Actor* a) -> uint32_t {
@@ -350,16 +344,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       ++*k;
       return p->last;
     }
-    uint32_t e = end;
-    for (int words = 0; e < toks.size() && words < 3 && IsName(toks[e]) && !unit_at(*k, e);) {
-      ++e;
-      ++words;
-      // "Jean-Yves": a hyphen between capitalised parts is a token of its own.
-      if (e + 1 < toks.size() && toks[e].norm == "-" && toks[e].begin == toks[e - 1].end &&
-          toks[e + 1].begin == toks[e].end && IsName(toks[e + 1])) {
-        ++e;
-      }
-    }
+    const uint32_t e = NameEnd(toks, end, next_unit(*k));
     if (e > end) a->name = s.text.substr(toks[end].begin, toks[e - 1].end - toks[end].begin);
     return e;
   };
@@ -370,7 +355,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
   // country gets the role. A name may follow ("Wagner chief Yevgeny Prigozhin").
   auto emit_with_role = [&](size_t* k, const Unit& u, const Entry& e, const Unit& r, Actor a) {
     if (e.type != EntryType::kGroup && e.type != EntryType::kOrg && e.type != EntryType::kMetonym) {
-      a.role = g_.entry(r.chosen).role;
+      a.role = RoleOwnedBy(e, g_.entry(r.chosen));
     }
     ++*k;
     uint32_t end = absorb_person(k, r.last, &a);
@@ -397,6 +382,8 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
       case EntryType::kRole: {
         Actor a = actor_of(e);
         uint32_t end = u.last;
+        // "retirer ses forces du Mali": a possessive already names the owner.
+        const bool owned = u.first > 0 && IsPossessive(toks[u.first - 1]);
         if (const Unit* d = unit_at(k, end); d && g_.entry(d->chosen).type == EntryType::kDemonym) {
           a.country = g_.entry(d->chosen).country;
           end = d->last;
@@ -412,7 +399,8 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
               }
             }
           }
-        } else if (end + 1 < toks.size() && IsOfLink(toks[end])) {
+        } else if (!e.relation && end + 1 < toks.size() && IsOfLink(toks[end]) &&
+                   !(owned && AfterLeaving(toks, u.first))) {
           uint32_t at = end + 1;
           if (IsArticle(toks[at]) && at + 1 < toks.size()) ++at;
           if (const Unit* c = unit_at(k, at)) {
@@ -423,6 +411,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
               case EntryType::kPlace:  // "les rebelles de Kidal"
                 if (!ce.country.empty()) {
                   a.country = ce.country;
+                  a.role = RoleOwnedBy(ce, e);
                   end = c->last;
                   ++k;
                 }
@@ -444,13 +433,17 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         // militaires", "le président"; "la coopération militaire" names no one), or as an
         // English plural ("rebels attacked", "police arrested").
         const bool bare = a.country.empty() && a.org.empty() && end == u.last;
-        if (bare && e.rank < 0) break;  // a role only with an owner ("les services ukrainiens")
+        // A role only with an owner ("les services ukrainiens"), a relation only with the
+        // demonym of its holder ("nos amis algériens").
+        if (bare && (e.rank < 0 || e.relation)) break;
         const Token& head = toks[end - 1];
         const bool noun = (u.first > 0 && IsDeterminer(toks[u.first - 1])) ||
                           (ctx.lang != "fr" && (head.norm == "police" ||
                                                 (head.norm.size() > 3 && head.norm.back() == 's')));
         if (bare && !noun) break;
         emit(u.first, end, std::move(a), MentionKind::kActor, e);
+        out.back().possessed = bare && owned;
+        name_in_apposition(k);
         break;
       }
       case EntryType::kDemonym: {
@@ -493,7 +486,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
         };
         if (ctx.lang == "fr") {
           if (u.first >= 2 && u.first - 1 >= covered && IsHeadNoun(toks[u.first - 1]) &&
-              IsDeterminer(toks[u.first - 2])) {
+              (IsDeterminer(toks[u.first - 2]) || IsBareNounPreposition(toks[u.first - 2]))) {
             emit_with_noun(u.first - 1, u.last, toks[u.first - 1]);
           }
         } else if (u.last < toks.size() && IsHeadNoun(toks[u.last]) &&

@@ -37,8 +37,15 @@ class Recognizer {
 
  private:
   struct Unit;
-  std::vector<Unit> Units(const text::Sentence& s, const DocContext& ctx) const;
+  // Gazetteer matches of `s`; with `guesses`, also misspelt people's names and state
+  // descriptions, which Prime() has no use for.
+  std::vector<Unit> Units(const text::Sentence& s, const DocContext& ctx, bool guesses) const;
   uint32_t Resolve(const Unit& u, const DocContext& ctx) const;
+  // Leaves in `matches` the first state description ("le royaume", after a determiner)
+  // that stands for a state here, its entries (in `kept`) narrowed to the states the
+  // document names.
+  bool KeepNamedStates(const std::vector<text::Token>& toks, const DocContext& ctx,
+                       std::vector<Match>* matches, std::vector<uint32_t>* kept) const;
   // The country whose border the apposition of place unit `k` says it is near, or "".
   std::string_view BorderCountry(const std::vector<text::Token>& toks,
                                  const std::vector<Unit>& units, size_t k) const;

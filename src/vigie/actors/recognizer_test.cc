@@ -319,5 +319,137 @@ TEST_F(RecognizerTest, OffsetsAreCodePointsIntoTheSentence) {
   EXPECT_EQ(m[1].cp_end, 30u);
 }
 
+// Relation nouns: the demonym says whose they are; a "de" complement names the other party.
+TEST_F(RecognizerTest, RelationsBelongToTheirDemonymOnly) {
+  gazetteer_.AddTsv(
+      "amis\tfr\trelation\t\t\tGOV\tfriends\t\t\t\t\t\n"
+      "alliés\tfr\trelation\t\t\tGOV\tallies\t\t\t\t\t\n"
+      "algériens\tfr\tdemonym\tDZA\t\t\tAlgeria\t\t\t\t\t\n"
+      "Russie\tfr\tcountry\tRUS\t\t\tRussia\t\t\t\t\t\n",
+      "test.tsv", nullptr);
+  auto friends = Find("Nous avons soutenu l'initiative de nos amis algériens.", "fr");
+  ASSERT_EQ(friends.size(), 1u);
+  EXPECT_EQ(friends[0].text, "nos amis algériens");
+  EXPECT_EQ(friends[0].actor.code, "DZAGOV");
+  auto allies = Find("Les alliés de la Russie ont protesté.", "fr");
+  ASSERT_EQ(allies.size(), 1u);
+  EXPECT_EQ(allies[0].text, "la Russie");
+  EXPECT_TRUE(Find("Leurs alliés ont protesté.", "fr").empty());
+}
+
+TEST_F(RecognizerTest, AMisspeltKnownNameIsFound) {
+  gazetteer_.AddTsv(
+      "Bourita\t*\tperson\tMAR\t\tGOV\tNasser Bourita\t\t\t2017-04-05\t\t\n"
+      "MAE\tfr\trole\t\t\tGOV\tforeign minister\t\t\t\t\t\n",
+      "test.tsv", nullptr);
+  auto m = Find("Le MAE Bourrita a reçu les sponsors.", "fr");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].text, "Le MAE Bourrita");
+  EXPECT_EQ(m[0].actor.code, "MARGOV");
+  EXPECT_EQ(m[0].actor.name, "Nasser Bourita");
+}
+
+// "le royaume" stands for the kingdom the document names, and for nothing without one.
+TEST_F(RecognizerTest, AStateDescriptionStandsForTheStateTheDocumentNames) {
+  gazetteer_.AddTsv(
+      "Maroc\tfr\tcountry\tMAR\t\t\tMorocco\t\t\t\t\t100\n"
+      "Royaume du Maroc\tfr\tcountry\tMAR\t\t\tMorocco\t\t\t\t\t100\n"
+      "Espagne\tfr\tcountry\tESP\t\t\tSpain\t\t\t\t\t100\n"
+      "Royaume d'Espagne\tfr\tcountry\tESP\t\t\tSpain\t\t\t\t\t100\n",
+      "test.tsv", nullptr);
+  const std::string sentence = "Une livraison de missiles au royaume en dit long.";
+  auto m = Find(sentence, "fr", "2022-05-10", "Le Maroc et Israël normalisent. Le Maroc signe.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].text, "royaume");
+  EXPECT_EQ(m[0].actor.code, "MAR");
+  auto both = Find(sentence, "fr", "2022-05-10", "L'Espagne et le Maroc. L'Espagne signe.");
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_EQ(both[0].actor.code, "ESP");  // the kingdom named most
+  EXPECT_TRUE(Find(sentence, "fr", "2022-05-10", "L'Algérie signe.").empty());
+  EXPECT_TRUE(
+      Find("Le royaume des cieux est proche.", "fr", "2022-05-10", "Le Maroc signe.").empty());
+}
+
+// After "à", a capital that receives or is addressed is the government.
+TEST_F(RecognizerTest, ACapitalThatReceivesIsTheGovernment) {
+  for (const char* sentence :
+       {"L'Espagne a tourné le dos à Alger.", "La Russie a livré des armes à Alger.",
+        "Il a reproché à Alger son silence."}) {
+    bool found = false;
+    for (const Mention& m : Find(sentence, "fr")) {
+      if (m.actor.name != "Algiers") continue;
+      found = true;
+      EXPECT_EQ(m.kind, MentionKind::kActor) << sentence;
+      EXPECT_EQ(m.actor.code, "DZAGOV") << sentence;
+    }
+    EXPECT_TRUE(found) << sentence;
+  }
+  auto place = Find("La délégation a été reçue à Alger.", "fr");
+  ASSERT_FALSE(place.empty());
+  EXPECT_EQ(place.back().kind, MentionKind::kPlace);
+}
+
+// "retirer ses forces du Mali": where from, not whose; but "le retrait du Mali" is Mali's.
+TEST_F(RecognizerTest, ACountryAfterAWordOfLeavingIsWhereFrom) {
+  gazetteer_.AddTsv("forces\tfr\trole\t\t\tMIL\tforces\t\t\t\t\t\n", "test.tsv", nullptr);
+  auto from = Find("La France commence à retirer ses forces et son influence du Mali.", "fr");
+  ASSERT_FALSE(from.empty());
+  EXPECT_EQ(from.back().text, "Mali");
+  EXPECT_EQ(from.back().kind, MentionKind::kPlace);
+  auto owned_elsewhere = Find("Paris a retiré ses forces du Mali.", "fr");
+  ASSERT_FALSE(owned_elsewhere.empty());
+  EXPECT_EQ(owned_elsewhere.back().kind, MentionKind::kPlace);
+  for (const Mention& m : owned_elsewhere) EXPECT_NE(m.actor.code, "MLIMIL");
+  auto army = Find("L'armée du Mali a riposté.", "fr");
+  ASSERT_EQ(army.size(), 1u);
+  EXPECT_EQ(army[0].actor.code, "MLIMIL");
+  auto leaver = Find("Le retrait du Mali a surpris.", "fr");
+  ASSERT_EQ(leaver.size(), 1u);
+  EXPECT_EQ(leaver[0].kind, MentionKind::kActor);
+}
+
+TEST_F(RecognizerTest, ArmedForcesOfASeparatistLandAreItsRebels) {
+  gazetteer_.AddTsv(
+      "forces armées\tfr\trole\t\t\tMIL\tarmy\t\t\t\t\t\n"
+      "Azawad\t*\tplace\tMLI\t\tREB\tAzawad\t19\t0\t\t\t1000000\n",
+      "test.tsv", nullptr);
+  auto rebels = Find("Les opérations des forces armées de l'Azawad ont repris.", "fr");
+  ASSERT_EQ(rebels.size(), 1u);
+  EXPECT_EQ(rebels[0].actor.code, "MLIREB");
+  auto army = Find("Les opérations des forces armées du Mali ont repris.", "fr");
+  ASSERT_EQ(army.size(), 1u);
+  EXPECT_EQ(army[0].actor.code, "MLIMIL");
+}
+
+TEST_F(RecognizerTest, ADemonymAfterANounWithoutDeterminerOwnsIt) {
+  gazetteer_.AddTsv("américaine\tfr\tdemonym\tUSA\t\t\tUnited States\t\t\t\t\t\n", "test.tsv",
+                    nullptr);
+  auto m = Find("L'Algérie a ouvert son ciel sous pression américaine.", "fr");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].text, "pression américaine");
+  EXPECT_EQ(m[1].actor.code, "USA");
+}
+
+// A name the gazetteer does not know, in apposition to a role phrase, holds the role.
+TEST_F(RecognizerTest, AnUnknownNameInAppositionHoldsTheRole) {
+  gazetteer_.AddTsv(
+      "GUR\t*\tgroup\tUKR\t\tSPY\tHUR\t\t\t\t\t\n"
+      "porte-parole\tfr\trole\t\t\tGOV\tspokesperson\t\t\t\t\t-1\n",
+      "test.tsv", nullptr);
+  for (const char* sentence :
+       {"Andrii Yusov, le porte-parole du GUR, a déclaré que tout allait.",
+        "Le porte-parole du GUR, Andrii Yusov, a déclaré que tout allait."}) {
+    auto m = Find(sentence, "fr");
+    ASSERT_EQ(m.size(), 2u) << sentence;
+    const Mention& person = m[0].text == "Andrii Yusov" ? m[0] : m[1];
+    EXPECT_EQ(person.text, "Andrii Yusov") << sentence;
+    EXPECT_EQ(person.actor.code, "UKRSPY") << sentence;
+    EXPECT_EQ(person.actor.name, "Andrii Yusov") << sentence;
+  }
+  // One capitalised word is not enough; neither is a role nobody owns.
+  EXPECT_EQ(Find("Hier, le porte-parole du GUR a parlé.", "fr").size(), 1u);
+  EXPECT_TRUE(Find("Andrii Yusov, le porte-parole, a parlé.", "fr").empty());
+}
+
 }  // namespace
 }  // namespace vigie::actors
