@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include "vigie/actors/role_owners.h"
+
 namespace vigie::pipeline {
 namespace fs = std::filesystem;
 
@@ -71,11 +73,12 @@ CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOpti
                                    events::Trace* trace) {
   CodedDocument out;
   out.lang = ChooseLang(doc, options.lang);
-  auto add = [&](const std::string& text, bool title, int32_t comment) {
+  auto add = [&](const std::string& text, bool title, int32_t paragraph, int32_t comment) {
     for (auto& s : analyzer_->Analyze(text, out.lang)) {
       CodedSentence cs;
       cs.sentence = std::move(s);
       cs.title = title;
+      cs.paragraph_index = paragraph;
       cs.comment = comment >= 0;
       cs.comment_index = comment;
       out.sentences.push_back(std::move(cs));
@@ -83,11 +86,13 @@ CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOpti
   };
   // A title repeated as the first paragraph is coded once.
   if (!doc.title.empty() && (doc.paragraphs.empty() || doc.paragraphs.front().text != doc.title)) {
-    add(doc.title, true, -1);
+    add(doc.title, true, -1, -1);
   }
-  for (const auto& p : doc.paragraphs) add(p.text, false, -1);
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    add(doc.paragraphs[i].text, false, static_cast<int32_t>(i), -1);
+  }
   for (size_t i = 0; i < doc.comments.size(); ++i) {
-    add(doc.comments[i].text, false, static_cast<int32_t>(i));
+    add(doc.comments[i].text, false, -1, static_cast<int32_t>(i));
   }
 
   actors::DocContext ctx;
@@ -101,9 +106,16 @@ CodedDocument CodingPipeline::Code(const ingest::Document& doc, const CodingOpti
   info.doc_id = doc.id;
   info.doc_date = ctx.date;
   info.lang = out.lang;
+  // Every sentence's mentions first: a bare role ("les rebelles") takes the owner the whole
+  // article names for that role, wherever it does (RoleOwners), before events are coded.
+  actors::RoleOwners owners;
+  for (auto& cs : out.sentences) {
+    cs.mentions = recognizer_->Find(cs.sentence, ctx);
+    if (!cs.comment) owners.Learn(cs.mentions);
+  }
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     auto& cs = out.sentences[i];
-    cs.mentions = recognizer_->Find(cs.sentence, ctx);
+    owners.Apply(&cs.mentions);
     if (!options.events) continue;
     info.index = i;
     info.comment = cs.comment;

@@ -30,8 +30,9 @@ struct CodedSentence {
   text::Sentence sentence;
   std::vector<actors::Mention> mentions;
   std::vector<events::Event> events;
-  bool comment = false;        // from a reader comment
-  int32_t comment_index = -1;  // which of Document::comments, -1 for the title and body
+  bool comment = false;          // from a reader comment
+  int32_t comment_index = -1;    // which of Document::comments, -1 for the title and body
+  int32_t paragraph_index = -1;  // which of Document::paragraphs, -1 for the title and comments
   bool title = false;
 };
 
