@@ -7,6 +7,9 @@
 //       line becomes one Document (id, lang, date, one paragraph = text) coded with
 //       CodingOptions{lang, date, events = false}; the pipeline may split it into several
 //       sentences, whose mentions are mapped back to the line through Sentence::offset.
+//       Consecutive lines with the same optional "doc" field are sentences of one article:
+//       they are coded as one Document, a paragraph a line, so that what the recognizer
+//       takes from the whole document (ambiguous places, "le royaume", bare roles) is there.
 //
 //       A gold mention's span is where its text occurs in the line (whole words; gold texts are
 //       placed longest first, each on its first occurrence not already taken, so repeated and
@@ -129,7 +132,7 @@ struct GoldMention {
 };
 
 struct GoldLine {
-  std::string id, lang, date, text;
+  std::string id, doc, lang, date, text;
   std::vector<GoldMention> mentions;
 };
 
@@ -188,6 +191,7 @@ std::vector<GoldLine> LoadGold(const std::string& path) {
       json j = json::parse(line);
       GoldLine g;
       g.id = j.at("id").is_string() ? j["id"].get<std::string>() : j["id"].dump();
+      g.doc = StringOrEmpty(j, "doc");
       g.lang = StringOrEmpty(j, "lang");
       g.date = StringOrEmpty(j, "date");
       g.text = j.at("text").get<std::string>();
@@ -412,18 +416,31 @@ int Run(const std::string& path, bool show) {
   std::vector<GoldLine> gold = LoadGold(path);
   auto pipeline = OpenPipeline();
 
-  // Code everything first so that the timing covers coding only.
-  std::vector<CodedDocument> coded;
-  coded.reserve(gold.size());
+  // Code everything first so that the timing covers coding only. Consecutive lines of one
+  // "doc" are one document, a paragraph each, so that the recognizer has the document's
+  // context; their sentences are dealt back to the lines by paragraph.
+  std::vector<CodedDocument> coded(gold.size());
   size_t sentences = 0;
   auto t0 = Clock::now();
-  for (const auto& g : gold) {
+  for (size_t first = 0, last = 0; first < gold.size(); first = last) {
+    const GoldLine& g = gold[first];
+    vigie::ingest::Document doc = MakeDocument(g.id, g.lang, g.date, g.text);
+    for (last = first + 1; last < gold.size() && !g.doc.empty() && gold[last].doc == g.doc;
+         ++last) {
+      doc.paragraphs.push_back({gold[last].text, gold[last].lang});
+    }
     CodingOptions options;
     options.lang = g.lang.empty() ? "auto" : g.lang;
     options.date = g.date;
     options.events = false;
-    coded.push_back(pipeline->Code(MakeDocument(g.id, g.lang, g.date, g.text), options));
-    sentences += coded.back().sentences.size();
+    CodedDocument whole = pipeline->Code(doc, options);
+    sentences += whole.sentences.size();
+    for (auto& cs : whole.sentences) {
+      if (cs.paragraph_index < 0) continue;  // no title here: cannot happen
+      CodedDocument& line = coded[first + static_cast<size_t>(cs.paragraph_index)];
+      line.lang = whole.lang;
+      line.sentences.push_back(std::move(cs));
+    }
   }
   double secs = Seconds(t0);
 
