@@ -258,6 +258,16 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
   auto unit_at = [&](size_t k, uint32_t tok) -> const Unit* {
     return k < units.size() && units[k].first == tok ? &units[k] : nullptr;
   };
+  // Tokens [first, last) as the mention's span, in tokens, bytes and code points, and text.
+  auto set_span = [&](Mention* m, uint32_t first, uint32_t last) {
+    m->first_token = first;
+    m->last_token = last;
+    m->begin = toks[first].begin;
+    m->end = toks[last - 1].end;
+    m->cp_begin = toks[first].cp_begin;
+    m->cp_end = toks[last - 1].cp_end;
+    m->text = s.text.substr(m->begin, m->end - m->begin);
+  };
   auto emit = [&](uint32_t first, uint32_t last, Actor actor, MentionKind kind, const Entry& e) {
     if (first > covered && (IsArticle(toks[first - 1]) ||
                             (kind == MentionKind::kActor && IsPossessive(toks[first - 1])))) {
@@ -265,13 +275,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     }
     Mention m;
     m.kind = kind;
-    m.first_token = first;
-    m.last_token = last;
-    m.begin = toks[first].begin;
-    m.end = toks[last - 1].end;
-    m.cp_begin = toks[first].cp_begin;
-    m.cp_end = toks[last - 1].cp_end;
-    m.text = s.text.substr(m.begin, m.end - m.begin);
+    set_span(&m, first, last);
     if (kind == MentionKind::kActor) actor.code = ActorCode(actor);
     m.actor = std::move(actor);
     if (kind == MentionKind::kPlace && e.has_coords) {
@@ -301,13 +305,7 @@ std::vector<Mention> Recognizer::Find(const text::Sentence& s, const DocContext&
     if (role.actor.Key().empty()) return;
     auto person = [&](uint32_t first, uint32_t last) {
       Mention m = role;
-      m.first_token = first;
-      m.last_token = last;
-      m.begin = toks[first].begin;
-      m.end = toks[last - 1].end;
-      m.cp_begin = toks[first].cp_begin;
-      m.cp_end = toks[last - 1].cp_end;
-      m.text = s.text.substr(m.begin, m.end - m.begin);
+      set_span(&m, first, last);
       m.actor.name = m.text;
       return m;
     };
