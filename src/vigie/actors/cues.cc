@@ -50,27 +50,29 @@ bool IsLeavingNoun(const Token& t) {
 // "livrer des armes à Alger", "reprocher à Paris", "tourner le dos à Moscou", "faire
 // confiance à Alger", "une certaine allégeance à Alger", "sold arms to Moscow", "a message
 // to Washington". Verbs of going ("arriver à", "se rendre à", "travel to") are not among them.
-bool IsToWhomWord(const Token& t) {
-  return In(
-      t.lemma,
-      {// French verbs
-       "dire", "demander", "reprocher", "repondre", "ecrire", "proposer", "offrir", "livrer",
-       "vendre", "fournir", "accorder", "adresser", "transmettre", "promettre", "conseiller",
-       "imposer", "opposer", "ceder", "pardonner", "signifier", "notifier", "remettre", "acheter",
-       "apporter", "exprimer", "presenter", "temoigner", "garantir", "permettre", "interdire",
-       "ordonner", "lancer", "tendre", "arracher", "preter", "payer", "expliquer", "annoncer",
-       "resister",
-       // French nouns
-       "dos", "confiance", "main", "appel", "ultimatum", "message", "lettre", "soutien", "aide",
-       "livraison", "vente", "condoleances", "felicitations", "excuses", "reproche",
-       "avertissement", "allegeance", "fidelite", "loyaute", "hostilite",
-       // English verbs
-       "give", "sell", "deliver", "offer", "supply", "transfer", "hand", "grant", "lend", "pay",
-       "write", "say", "explain", "appeal", "propose", "promise", "pledge", "complain", "apologize",
-       "apologise", "speak", "talk", "submit", "ship", "export", "cede", "surrender",
-       // English nouns
-       "message", "letter", "ultimatum", "aid", "support", "sale", "delivery", "warning", "loan",
-       "allegiance", "loyalty", "request", "proposal", "shipment"});
+// One list a language (`french`: before "à"; else before "to"): "main" is a hand in French.
+bool IsToWhomWord(const Token& t, bool french) {
+  if (french) {
+    // Not the verbs often followed by where they happen: "a annoncé jeudi à Alger", "a dit à
+    // Alger", "présenté à Alger", "lancé à Alger", "a prêté serment à Alger".
+    return In(t.lemma, {"demander",      "reprocher", "repondre",   "proposer",   "offrir",
+                        "livrer",        "vendre",    "fournir",    "accorder",   "adresser",
+                        "transmettre",   "promettre", "conseiller", "imposer",    "opposer",
+                        "ceder",         "pardonner", "signifier",  "notifier",   "acheter",
+                        "garantir",      "permettre", "interdire",  "ordonner",   "tendre",
+                        "arracher",      "payer",     "resister",   "dos",        "confiance",
+                        "main",          "appel",     "ultimatum",  "message",    "lettre",
+                        "soutien",       "aide",      "livraison",  "vente",      "condoleances",
+                        "felicitations", "excuses",   "reproche",   "solidarite", "avertissement",
+                        "allegeance",    "fidelite",  "loyaute",    "hostilite"});
+  }
+  return In(t.lemma,
+            {"give",    "sell",       "deliver", "offer",    "supply",    "transfer",  "hand",
+             "grant",   "lend",       "pay",     "write",    "say",       "explain",   "appeal",
+             "propose", "promise",    "pledge",  "complain", "apologize", "apologise", "speak",
+             "talk",    "submit",     "ship",    "export",   "cede",      "surrender", "message",
+             "letter",  "ultimatum",  "aid",     "support",  "sale",      "delivery",  "warning",
+             "loan",    "allegiance", "loyalty", "request",  "proposal",  "shipment"});
 }
 
 // Whether the "à"/"to" at token `at` introduces who receives: the nearest word of giving,
@@ -80,7 +82,7 @@ bool IsToWhom(const std::vector<Token>& toks, uint32_t at) {
   for (uint32_t k = at; k > 0 && at - k < kReach; --k) {
     const Token& t = toks[k - 1];
     if (t.kind == text::TokenKind::kPunct) return false;
-    if (IsToWhomWord(t)) return true;
+    if (IsToWhomWord(t, toks[at].norm == "a")) return true;
     if (t.Has(text::kTagVerb) && !t.Has(text::kTagNoun)) return false;
   }
   return false;
