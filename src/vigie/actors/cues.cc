@@ -190,7 +190,8 @@ bool IsLocative(const std::vector<Token>& toks, uint32_t first, uint32_t last, E
 }
 
 bool IsStateDeterminer(const Token& t) {
-  return In(t.norm, {"le", "la", "l'", "au", "du", "the", "ce", "cet", "cette", "this", "that"});
+  return t.Has(text::kTagFunctionWord) &&  // a bit first: this runs on most tokens
+         In(t.norm, {"le", "la", "l'", "au", "du", "the", "ce", "cet", "cette", "this", "that"});
 }
 
 }  // namespace vigie::actors::internal

@@ -282,41 +282,52 @@ void Gazetteer::Index(const std::vector<std::string>& norms, uint32_t id, Phrase
   phrases.insert(pos, Phrase{std::move(tail), {id}});
 }
 
+// kVariants: compare SpellingKey()s, not the folded words (a template, so that the exact
+// match, which runs on every token, pays nothing for it).
+template <bool kVariants>
 void Gazetteer::MatchIn(const PhraseIndex& index, std::span<const text::Token> tokens, uint32_t i,
-                        bool variants, std::vector<Match>* out) {
+                        std::vector<Match>* out) {
   // A variant is a name: its first and last words capitalised and four letters or more.
   auto is_name_end = [&](uint32_t k) {
     return tokens[k].upper_initial && tokens[k].norm.size() >= 4;
   };
   auto same = [&](uint32_t k, const std::string& indexed) {
-    return variants ? SpellingKey(tokens[k].norm) == indexed : tokens[k].norm == indexed;
+    if constexpr (kVariants) {
+      return SpellingKey(tokens[k].norm) == indexed;
+    } else {
+      return tokens[k].norm == indexed;
+    }
   };
-  if (variants && !is_name_end(i)) return;
-  auto it = variants ? index.find(SpellingKey(tokens[i].norm))
-                     : index.find(std::string_view(tokens[i].norm));
+  PhraseIndex::const_iterator it;
+  if constexpr (kVariants) {
+    if (!is_name_end(i)) return;
+    it = index.find(SpellingKey(tokens[i].norm));
+  } else {
+    it = index.find(std::string_view(tokens[i].norm));
+  }
   if (it == index.end()) return;
   for (const auto& ph : it->second) {
     if (i + 1 + ph.tail.size() > tokens.size()) continue;
     bool ok = true;
     for (size_t k = 0; k < ph.tail.size() && ok; ++k) ok = same(i + 1 + k, ph.tail[k]);
     const auto last = static_cast<uint32_t>(i + 1 + ph.tail.size());
-    if (ok && (!variants || is_name_end(last - 1))) out->push_back(Match{i, last, ph.entries});
+    if (ok && (!kVariants || is_name_end(last - 1))) out->push_back(Match{i, last, ph.entries});
   }
 }
 
 void Gazetteer::MatchesAt(std::span<const text::Token> tokens, uint32_t i,
                           std::vector<Match>* out) const {
-  MatchIn(index_, tokens, i, /*variants=*/false, out);
+  MatchIn</*kVariants=*/false>(index_, tokens, i, out);
 }
 
 void Gazetteer::PersonVariantsAt(std::span<const text::Token> tokens, uint32_t i,
                                  std::vector<Match>* out) const {
-  MatchIn(person_variants_, tokens, i, /*variants=*/true, out);
+  MatchIn</*kVariants=*/true>(person_variants_, tokens, i, out);
 }
 
 void Gazetteer::StateDescriptionsAt(std::span<const text::Token> tokens, uint32_t i,
                                     std::vector<Match>* out) const {
-  MatchIn(state_descriptions_, tokens, i, /*variants=*/false, out);
+  MatchIn</*kVariants=*/false>(state_descriptions_, tokens, i, out);
 }
 
 uint32_t Gazetteer::TailAt(std::string_view head, std::span<const text::Token> tokens,

@@ -118,8 +118,9 @@ class Gazetteer {
   void Add(Entry e);
   void IndexDescription(const std::vector<text::Token>& tokens, size_t skip, uint32_t id);
   static void Index(const std::vector<std::string>& norms, uint32_t id, PhraseIndex* index);
+  template <bool kVariants>
   static void MatchIn(const PhraseIndex& index, std::span<const text::Token> tokens, uint32_t i,
-                      bool variants, std::vector<Match>* out);
+                      std::vector<Match>* out);
 
   std::vector<Entry> entries_;
   std::vector<std::string> files_;

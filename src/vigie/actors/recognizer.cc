@@ -14,6 +14,14 @@ using namespace internal;  // NOLINT: the cues are this file's vocabulary
 using str::In;
 using text::Token;
 
+// A word worth looking up among people's names under their spelling key: capitalised, and
+// not a word the lexicon knows as a common one ("Bourrita" is none).
+bool MayBeMisspeltName(const Token& t) {
+  return IsName(t) && (t.Has(text::kTagProperNoun) ||
+                       !(t.Has(text::kTagNoun) || t.Has(text::kTagVerb) ||
+                         t.Has(text::kTagAdjective)));
+}
+
 int TypePriority(EntryType t) {
   switch (t) {
     case EntryType::kMetonym:
@@ -154,7 +162,7 @@ std::vector<Recognizer::Unit> Recognizer::Units(const text::Sentence& s, const D
     const bool word = toks[i].kind == text::TokenKind::kWord;
     if (word || toks[i].kind == text::TokenKind::kNumber) g_.MatchesAt(toks, i, &matches);
     bool found = take(i);
-    if (!found && guesses && word) {  // "le MAE Bourrita": a known name misspelt
+    if (!found && guesses && MayBeMisspeltName(toks[i])) {  // "le MAE Bourrita"
       matches.clear();
       g_.PersonVariantsAt(toks, i, &matches);
       found = take(i);
