@@ -1,9 +1,11 @@
 #pragma once
-// Finds the actors and places of a sentence and resolves them to codes: gazetteer matches,
+// Finds the actors and places of a sentence and resolves them to codes: gazetteer matches
+// (and, failing them, misspelt people's names and state descriptions such as "le royaume"),
 // then noun-phrase composition ("le ministre russe des A.E Lavrov" is one RUSGOV actor,
-// "Russia's foreign minister" too), then actor-or-place by syntax ("à Alger" is a place,
-// "Alger a annoncé" an actor), people as of the document's date, and ambiguous names (two
-// Gaos) from the countries the document names.
+// "Russia's foreign minister" too, "Andrii Yusov, le porte-parole du GUR" two UKRSPY), then
+// actor-or-place by syntax ("à Alger" is a place, "Alger a annoncé" and "reprocher à Alger"
+// an actor; word cues in internal/cues.h), people as of the document's date, and ambiguous
+// names (two Gaos, "le royaume") from the countries the document names.
 
 #include <span>
 #include <string>
