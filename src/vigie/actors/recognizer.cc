@@ -17,9 +17,9 @@ using text::Token;
 // A word worth looking up among people's names under their spelling key: capitalised, and
 // not a word the lexicon knows as a common one ("Bourrita" is none).
 bool MayBeMisspeltName(const Token& t) {
-  return IsName(t) && (t.Has(text::kTagProperNoun) ||
-                       !(t.Has(text::kTagNoun) || t.Has(text::kTagVerb) ||
-                         t.Has(text::kTagAdjective)));
+  return IsName(t) &&
+         (t.Has(text::kTagProperNoun) ||
+          !(t.Has(text::kTagNoun) || t.Has(text::kTagVerb) || t.Has(text::kTagAdjective)));
 }
 
 int TypePriority(EntryType t) {
