@@ -53,7 +53,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using vigie::actors::MentionKind;
 using vigie::pipeline::CodedDocument;
-using vigie::pipeline::CodingOptions;
 using vigie::pipeline::CodingPipeline;
 
 namespace {
@@ -416,33 +415,12 @@ int Run(const std::string& path, bool show) {
   std::vector<GoldLine> gold = LoadGold(path);
   auto pipeline = OpenPipeline();
 
-  // Code everything first so that the timing covers coding only. Consecutive lines of one
-  // "doc" are one document, a paragraph each, so that the recognizer has the document's
-  // context; their sentences are dealt back to the lines by paragraph.
-  std::vector<CodedDocument> coded(gold.size());
-  size_t sentences = 0;
+  // Code everything first so that the timing covers coding only.
   auto t0 = Clock::now();
-  for (size_t first = 0, last = 0; first < gold.size(); first = last) {
-    const GoldLine& g = gold[first];
-    vigie::ingest::Document doc = MakeDocument(g.id, g.lang, g.date, g.text);
-    for (last = first + 1; last < gold.size() && !g.doc.empty() && gold[last].doc == g.doc;
-         ++last) {
-      doc.paragraphs.push_back({gold[last].text, gold[last].lang});
-    }
-    CodingOptions options;
-    options.lang = g.lang.empty() ? "auto" : g.lang;
-    options.date = g.date;
-    options.events = false;
-    CodedDocument whole = pipeline->Code(doc, options);
-    sentences += whole.sentences.size();
-    for (auto& cs : whole.sentences) {
-      if (cs.paragraph_index < 0) continue;  // no title here: cannot happen
-      CodedDocument& line = coded[first + static_cast<size_t>(cs.paragraph_index)];
-      line.lang = whole.lang;
-      line.sentences.push_back(std::move(cs));
-    }
-  }
+  std::vector<CodedDocument> coded = CodeForActors(pipeline.get(), gold);
   double secs = Seconds(t0);
+  size_t sentences = 0;
+  for (const auto& c : coded) sentences += c.sentences.size();
 
   std::map<std::string, Counts> by_lang;
   bool misaligned = false;

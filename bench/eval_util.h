@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the evaluation programs (event_eval, actors_eval): error exit, file reading,
-// loading the coding pipeline, one-sentence documents and precision/recall/F1.
+// Shared by the evaluation programs (event_eval, actors_eval; tests/actors_gold_test codes
+// its gold the same way): error exit, file reading, loading the coding pipeline, gold lines
+// as documents and precision/recall/F1.
 
 #include <chrono>
 #include <cstdio>
@@ -67,6 +68,37 @@ inline ingest::Document MakeDocument(const std::string& id, const std::string& l
   doc.date = date;
   doc.paragraphs.push_back({text, lang});
   return doc;
+}
+
+// Finds the actors and places of gold lines (CodingOptions{lang, date, events = false}), a
+// paragraph a line. Consecutive lines with the same non-empty `doc` are one document, so that
+// the recognizer has the article's context (ambiguous places, "le royaume", bare roles); any
+// other line is a document of its own. Returns each line's sentences, in line order.
+// `Line` has the strings id, doc, lang, date and text.
+template <class Line>
+std::vector<pipeline::CodedDocument> CodeForActors(pipeline::CodingPipeline* pipeline,
+                                                   const std::vector<Line>& lines) {
+  std::vector<pipeline::CodedDocument> out(lines.size());
+  for (size_t first = 0, last = 0; first < lines.size(); first = last) {
+    const Line& g = lines[first];
+    ingest::Document doc = MakeDocument(g.id, g.lang, g.date, g.text);
+    for (last = first + 1; last < lines.size() && !g.doc.empty() && lines[last].doc == g.doc;
+         ++last) {
+      doc.paragraphs.push_back({lines[last].text, lines[last].lang});
+    }
+    pipeline::CodingOptions options;
+    options.lang = g.lang.empty() ? "auto" : g.lang;
+    options.date = g.date;
+    options.events = false;
+    pipeline::CodedDocument whole = pipeline->Code(doc, options);
+    for (auto& cs : whole.sentences) {
+      if (cs.paragraph_index < 0) continue;  // no title, no comments here: cannot happen
+      pipeline::CodedDocument& line = out[first + static_cast<size_t>(cs.paragraph_index)];
+      line.lang = whole.lang;
+      line.sentences.push_back(std::move(cs));
+    }
+  }
+  return out;
 }
 
 struct Prf {
