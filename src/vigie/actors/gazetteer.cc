@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "vigie/actors/internal/cues.h"
 #include "vigie/base/strings.h"
 #include "vigie/text/analyzer.h"
 
@@ -47,11 +48,6 @@ bool IsIsoDate(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
   return true;
-}
-
-// Articles written in front of a form are the recognizer's business, not the entry's.
-bool IsLeadingArticle(std::string_view norm) {
-  return norm == "le" || norm == "la" || norm == "les" || norm == "l'" || norm == "the";
 }
 
 }  // namespace
@@ -236,7 +232,8 @@ bool IsKindOfStateWord(std::string_view norm) {
 void Gazetteer::Add(Entry e) {
   auto tokens = text::Tokenize(e.form);
   size_t skip = 0;
-  while (tokens.size() > skip + 1 && IsLeadingArticle(tokens[skip].norm)) ++skip;
+  // Articles written in front of a form are the recognizer's business, not the entry's.
+  while (tokens.size() > skip + 1 && internal::IsArticle(tokens[skip])) ++skip;
   if (tokens.size() <= skip) return;
   e.proper = tokens[skip].upper_initial;
   e.acronym = tokens[skip].all_upper;
@@ -259,7 +256,7 @@ void Gazetteer::IndexDescription(const std::vector<text::Token>& tokens, size_t 
   bool kind_of_state = false;
   for (size_t k = skip; k < tokens.size(); ++k) {
     const std::string& norm = tokens[k].norm;
-    if (str::In(norm, {"de", "du", "d'", "des", "of"})) {
+    if (internal::IsOfLink(tokens[k])) {
       if (kind_of_state) Index(words, id, &state_descriptions_);
       return;
     }
